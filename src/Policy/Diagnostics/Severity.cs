@@ -1,0 +1,8 @@
+namespace Hctr.Policy.Diagnostics;
+
+public enum Severity
+{
+    Error,
+    Warning,
+    Info,
+}

@@ -1,0 +1,8 @@
+namespace Hctr.Policy.Model;
+
+public enum NetworkMode
+{
+    None,
+    Bridge,
+    Host,
+}

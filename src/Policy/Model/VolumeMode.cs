@@ -1,0 +1,7 @@
+namespace Hctr.Policy.Model;
+
+public enum VolumeMode
+{
+    ReadOnly,
+    ReadWrite,
+}

@@ -1,0 +1,3 @@
+namespace Hctr.Policy.Plan;
+
+public sealed record IdMapEntry(uint ContainerId, uint HostId, uint Size);

@@ -1,0 +1,7 @@
+namespace Hctr.Policy.Plan;
+
+public enum MountTargetKind
+{
+    Directory,
+    File,
+}

@@ -1,0 +1,5 @@
+using Hctr.Policy.Diagnostics;
+
+namespace Hctr.Policy.Plan;
+
+public sealed record PathStep(string Path, SourceLocation Origin);

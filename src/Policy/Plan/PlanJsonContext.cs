@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace Hctr.Policy.Plan;
+
+[JsonSourceGenerationOptions(
+    WriteIndented = true,
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    RespectNullableAnnotations = true)]
+[JsonSerializable(typeof(LaunchPlan))]
+internal sealed partial class PlanJsonContext : JsonSerializerContext;

@@ -1,0 +1,12 @@
+namespace Hctr.Policy.Seccomp;
+
+public enum ArgOp
+{
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    MaskedEq,
+}
