@@ -1,16 +1,42 @@
+using System.Globalization;
+
 namespace Hctr.Policy.Seccomp;
 
-/// <summary>What a filter returns. <see cref="Data"/> is the errno for Errno, the value for Trace.</summary>
+/// <summary>
+/// A filter action. <paramref name="Data"/> is the errno for <see cref="SeccompActionKind.Errno"/>
+/// and the tracer's value for <see cref="SeccompActionKind.Trace"/>; 0 otherwise.
+/// Text syntax: <c>allow | log | kill-process | kill-thread | trap | notify | errno(EPERM) |
+/// errno(1) | trace(N)</c>.
+/// </summary>
 public readonly record struct SeccompAction(SeccompActionKind Kind, ushort Data = 0)
 {
-    public static SeccompAction Allow => new(SeccompActionKind.Allow);
+    /// <summary>Largest errno the kernel accepts (MAX_ERRNO).</summary>
+    public const int MaxErrno = 4095;
 
-    // Minimal parser until the seccomp branch lands with the full errno table.
+    public static SeccompAction Allow => new(SeccompActionKind.Allow);
+    public static SeccompAction KillProcess => new(SeccompActionKind.KillProcess);
+    public static SeccompAction Errno(ushort errno) => new(SeccompActionKind.Errno, errno);
+
+    /// <summary>The SECCOMP_RET_* value the filter returns.</summary>
+    public uint ToRet() => Kind switch
+    {
+        SeccompActionKind.KillProcess => SeccompRet.KillProcess,
+        SeccompActionKind.KillThread => SeccompRet.KillThread,
+        SeccompActionKind.Trap => SeccompRet.Trap,
+        SeccompActionKind.Errno => SeccompRet.Errno | Data,
+        SeccompActionKind.Trace => SeccompRet.Trace | Data,
+        SeccompActionKind.Log => SeccompRet.Log,
+        SeccompActionKind.Allow => SeccompRet.Allow,
+        SeccompActionKind.Notify => SeccompRet.UserNotif,
+        _ => SeccompRet.KillProcess, // fail closed on a value outside the enum
+    };
+
     public static bool TryParse(string text, out SeccompAction action, out string? error)
     {
         action = default;
         error = null;
-        switch (text)
+        var t = (text ?? "").Trim();
+        switch (t)
         {
             case "allow": action = new(SeccompActionKind.Allow); return true;
             case "log": action = new(SeccompActionKind.Log); return true;
@@ -19,35 +45,73 @@ public readonly record struct SeccompAction(SeccompActionKind Kind, ushort Data 
             case "trap": action = new(SeccompActionKind.Trap); return true;
             case "notify": action = new(SeccompActionKind.Notify); return true;
         }
-
-        if (text.StartsWith("errno(", StringComparison.Ordinal) && text.EndsWith(')'))
+        if (TryCall(t, "errno", out var errnoArg))
+            return TryParseErrno(errnoArg, out action, out error);
+        if (TryCall(t, "trace", out var traceArg))
         {
-            var v = text[6..^1];
-            ushort n = v switch { "EPERM" => 1, "ENOENT" => 2, "EACCES" => 13, "ENOSYS" => 38, _ => 0 };
-            if (n == 0 && !ushort.TryParse(v, out n))
+            if (ushort.TryParse(traceArg, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
             {
-                error = $"unknown errno '{v}'";
-                return false;
+                action = new(SeccompActionKind.Trace, value);
+                return true;
             }
-
-            action = new(SeccompActionKind.Errno, n);
-            return true;
+            error = $"trace({traceArg}): the value must be a number from 0 to 65535";
+            return false;
         }
-
-        error = $"unknown action '{text}'";
+        error = $"unknown action '{t}'; expected allow, log, kill-process, kill-thread, trap, notify, errno(NAME|N) or trace(N)";
         return false;
     }
 
-    public uint ToRet() => Kind switch
+    private static bool TryParseErrno(string arg, out SeccompAction action, out string? error)
     {
-        SeccompActionKind.KillProcess => 0x80000000u,
-        SeccompActionKind.KillThread => 0u,
-        SeccompActionKind.Trap => 0x00030000u,
-        SeccompActionKind.Errno => 0x00050000u | Data,
-        SeccompActionKind.Notify => 0x7fc00000u,
-        SeccompActionKind.Trace => 0x7ff00000u | Data,
-        SeccompActionKind.Log => 0x7ffc0000u,
-        SeccompActionKind.Allow => 0x7fff0000u,
-        _ => 0x80000000u,
+        action = default;
+        error = null;
+        ushort errno;
+        if (arg.Length > 0 && char.IsAsciiDigit(arg[0]))
+        {
+            if (!ushort.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out errno) || errno > MaxErrno)
+            {
+                error = $"errno({arg}): the number must be from 1 to {MaxErrno}";
+                return false;
+            }
+        }
+        else if (!ErrnoNames.TryGetNumber(arg, out errno))
+        {
+            error = $"errno({arg}): unknown errno name; use a Linux name such as EPERM or a number";
+            return false;
+        }
+        if (errno == 0)
+        {
+            // errno(0) makes the syscall look successful without running it: refuse, it is
+            // almost always a mistake and hides the denial from the program.
+            error = "errno(0) would report success without running the syscall; use allow or a real errno";
+            return false;
+        }
+        action = new(SeccompActionKind.Errno, errno);
+        return true;
+    }
+
+    private static bool TryCall(string text, string name, out string argument)
+    {
+        argument = "";
+        if (!text.StartsWith(name, StringComparison.Ordinal) || !text.EndsWith(')'))
+            return false;
+        var rest = text.AsSpan(name.Length).TrimStart();
+        if (rest.Length < 2 || rest[0] != '(')
+            return false;
+        argument = rest[1..^1].Trim().ToString();
+        return true;
+    }
+
+    public override string ToString() => Kind switch
+    {
+        SeccompActionKind.Allow => "allow",
+        SeccompActionKind.Log => "log",
+        SeccompActionKind.KillProcess => "kill-process",
+        SeccompActionKind.KillThread => "kill-thread",
+        SeccompActionKind.Trap => "trap",
+        SeccompActionKind.Notify => "notify",
+        SeccompActionKind.Errno => ErrnoNames.TryGetName(Data, out var name) ? $"errno({name})" : $"errno({Data})",
+        SeccompActionKind.Trace => $"trace({Data})",
+        _ => $"unknown({(int)Kind})",
     };
 }
