@@ -1,1 +1,3 @@
-return 0;
+using Hctr.Cli;
+
+return HctrApp.Run(args);

@@ -4,10 +4,12 @@ using Hctr.Policy.Model;
 namespace Hctr.Policy.Validation;
 
 /// <summary>
-/// Within one file, two unconditional rules for the same syscall with different actions contradict each
-/// other (error); with the same action they are duplicates (warning); a rule for a syscall that an earlier
-/// unconditional rule of the same file already decides can never match (warning). Across files the
-/// extending profile's rules deliberately come first.
+/// Within one file, two unconditional rules that both name a syscall directly with different actions
+/// contradict each other (error); with the same action they are duplicates (warning); a conditional rule
+/// naming a syscall directly that an earlier unconditional rule already decides can never match (warning).
+/// Overlaps that come through @groups are the documented way to carve exceptions ("deny @debug, then allow
+/// @default": the first rule wins), so they are not reported. Across files the extending profile's rules
+/// deliberately come first.
 /// </summary>
 internal static class SeccompChecks
 {
@@ -19,7 +21,7 @@ internal static class SeccompChecks
             foreach (var name in rule.Expanded)
             {
                 var key = (rule.Origin.File, name);
-                if (decided.TryGetValue(key, out var first))
+                if (decided.TryGetValue(key, out var first) && Direct(first, name) && Direct(rule, name))
                 {
                     Report(first, rule, name, d);
                     continue;
@@ -27,11 +29,13 @@ internal static class SeccompChecks
 
                 if (rule.Args.IsEmpty)
                 {
-                    decided[key] = rule;
+                    decided.TryAdd(key, rule);
                 }
             }
         }
     }
+
+    private static bool Direct(SeccompRuleSpec rule, string name) => rule.Syscalls.Any(s => s.Value == name);
 
     private static void Report(SeccompRuleSpec first, SeccompRuleSpec rule, string name, DiagnosticBag d)
     {

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Hctr.Cli.Output;
+using Hctr.Engine.Profiles;
+using Hctr.Policy.Loading;
+
+namespace Hctr.Cli.Commands;
+
+/// <summary><c>hctr profile validate|compile|explain|import</c>: offline work on profiles.</summary>
+internal static class ProfileCommands
+{
+    public static Command Create()
+    {
+        var cmd = new Command("profile", "Validate, compile, explain and import security profiles.");
+        cmd.Subcommands.Add(Validate());
+        cmd.Subcommands.Add(CompileCommand.Create());
+        return cmd;
+    }
+
+    private static Command Validate()
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Profile files to check.", Arity = ArgumentArity.OneOrMore };
+        var cmd = new Command("validate", "Check profiles and report every problem as file:line:col.") { files };
+        cmd.SetAction(parse =>
+        {
+            var source = new FileProfileSource();
+            var failed = false;
+            foreach (var f in parse.GetValue(files) ?? [])
+            {
+                var result = ProfileLoader.Load(f, source);
+                DiagnosticPrinter.Print(result.Diagnostics);
+                if (result.Succeeded)
+                {
+                    Console.Out.WriteLine($"{f}: ok ({DiagnosticPrinter.Summary(result.Diagnostics)})");
+                }
+                else
+                {
+                    failed = true;
+                    Console.Error.WriteLine($"{f}: invalid ({DiagnosticPrinter.Summary(result.Diagnostics)})");
+                }
+            }
+
+            return failed ? ExitCodes.Findings : ExitCodes.Ok;
+        });
+        return cmd;
+    }
+}

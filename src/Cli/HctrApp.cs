@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Hctr.Cli.Commands;
+
+namespace Hctr.Cli;
+
+/// <summary>The composition root: builds the command tree and turns every outcome into an exit code.</summary>
+internal static class HctrApp
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("hctr: a hardened container runtime. One YAML profile says everything a container may do.");
+        root.Subcommands.Add(ProfileCommands.Create());
+        return root;
+    }
+
+    public static int Run(string[] args)
+    {
+        try
+        {
+            var parse = Build().Parse(args);
+            return parse.Invoke();
+        }
+        catch (Exception ex)
+        {
+            // Last line of defence: never a stack trace for the user.
+            Console.Error.WriteLine($"hctr: internal error: {ex.GetType().Name}: {ex.Message}");
+            return ExitCodes.Internal;
+        }
+    }
+}
