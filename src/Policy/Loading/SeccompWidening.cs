@@ -31,6 +31,7 @@ internal static class SeccompWidening
             yield return (c.DefaultAction.Origin, $"the default action becomes {c.DefaultAction.Value} instead of {p.DefaultAction.Value}");
         }
 
+        var widened = new List<(SourceLocation At, string Name, SeccompAction Top)>();
         foreach (var name in names.Order(StringComparer.Ordinal))
         {
             var cc = Chain(c, name);
@@ -44,9 +45,16 @@ internal static class SeccompWidening
             var (_, pMin) = Bounds(pc, p.DefaultAction.Value);
             if (cMax > pMin)
             {
-                var at = cc.FirstOrDefault()?.Origin ?? c.DefaultAction.Origin;
-                yield return (at, $"'{name}' may now be {Top(cc, c.DefaultAction.Value)}");
+                widened.Add((cc.FirstOrDefault()?.Origin ?? c.DefaultAction.Origin, name, Top(cc, c.DefaultAction.Value)));
             }
+        }
+
+        // One finding per rule (or default action) that widens, naming the syscalls it opens.
+        foreach (var g in widened.GroupBy(w => (w.At, w.Top)))
+        {
+            var opened = g.Select(w => $"'{w.Name}'").ToList();
+            var list = opened.Count <= 8 ? string.Join(", ", opened) : string.Join(", ", opened.Take(8)) + $" and {opened.Count - 8} more";
+            yield return (g.Key.At, $"{list} may now be {g.Key.Top}");
         }
     }
 

@@ -123,7 +123,7 @@ public static class SchemaValidator
     {
         foreach (var (def, text) in Expectations)
         {
-            if (name == def || evalPath.Contains("/" + def + "/", StringComparison.Ordinal) || evalPath.EndsWith("/" + def, StringComparison.Ordinal))
+            if (name.EndsWith(def, StringComparison.OrdinalIgnoreCase) || evalPath.Contains("/" + def + "/", StringComparison.Ordinal) || evalPath.EndsWith("/" + def, StringComparison.Ordinal))
             {
                 return "expected " + text;
             }

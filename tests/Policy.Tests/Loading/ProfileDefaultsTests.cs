@@ -1,0 +1,57 @@
+using Hctr.Policy.Model;
+using Hctr.Policy.Seccomp;
+using Xunit;
+
+namespace Hctr.Policy.Tests.Loading;
+
+[Trait("Category", "Unit")]
+public class ProfileDefaultsTests
+{
+    [Fact]
+    public void A_profile_with_no_spec_is_strict()
+    {
+        var r = MemorySource.Load(MemorySource.Header);
+        Assert.True(r.Succeeded, string.Join("\n", r.Diagnostics));
+        var p = r.Profile!;
+        Assert.Empty(p.Capabilities.Add);
+        Assert.True(p.NoNewPrivileges.Value);
+        Assert.Equal(UserNamespaceMode.Auto, p.UserNamespace.Mode.Value);
+        Assert.True(p.Filesystem.ReadOnlyRootfs.Value);
+        Assert.False(p.Filesystem.AllowSetuid.Value);
+        Assert.Equal([NetworkMode.None], p.Network.Modes.Select(m => m.Value));
+        Assert.Empty(p.Network.TcpBind);
+        Assert.Equal(1024, p.Resources.PidsMax.Value);
+        Assert.Contains(p.Filesystem.MaskedPaths, m => m.Value == "/proc/kcore");
+        Assert.Contains(p.Filesystem.ReadOnlyPaths, m => m.Value == "/proc/sys");
+        Assert.Equal(SeccompActionKind.Errno, p.Seccomp.DefaultAction.Value.Kind);
+        Assert.Equal(38, p.Seccomp.UnknownAction.Value.Data);
+    }
+
+    [Fact]
+    public void A_missing_seccomp_section_means_the_builtin_allowlist_not_allow_all()
+    {
+        var p = MemorySource.Load(MemorySource.Header).Profile!;
+        var rule = Assert.Single(p.Seccomp.Rules);
+        Assert.Equal("@default", rule.Syscalls[0].Value);
+        Assert.DoesNotContain("mount", rule.Expanded);
+        Assert.DoesNotContain("bpf", rule.Expanded);
+        Assert.Contains("read", rule.Expanded);
+    }
+
+    [Fact]
+    public void An_empty_seccomp_section_denies_everything()
+    {
+        var p = MemorySource.Load(MemorySource.Header + "spec:\n  seccomp: {}\n").Profile!;
+        Assert.Empty(p.Seccomp.Rules);
+    }
+
+    [Fact]
+    public void Default_access_follows_the_rootfs_mode()
+    {
+        var ro = MemorySource.Load(MemorySource.Header).Profile!;
+        Assert.Contains(ro.Filesystem.Access, a => a.Path == "/" && a.Access == (Model.FileAccess.Read | Model.FileAccess.Execute));
+        Assert.Contains(ro.Filesystem.Access, a => a.Path == "/tmp" && a.Access.HasFlag(Model.FileAccess.Write));
+        var rw = MemorySource.Load(MemorySource.Header + "spec:\n  filesystem: {readOnlyRootfs: false}\n").Profile!;
+        Assert.Contains(rw.Filesystem.Access, a => a.Path == "/" && a.Access.HasFlag(Model.FileAccess.Write));
+    }
+}
