@@ -13,9 +13,9 @@ namespace Hctr.Policy.Tests.Compile;
 /// <summary>Strict profiles built in code: no caps, auto user namespace, network none, read-only rootfs, errno default.</summary>
 internal static class ProfileBuilder
 {
-    public const string File = "test.yaml";
+    public const string SourceFile = "test.yaml";
 
-    public static SourceLocation At(int line) => new(File, line, 1);
+    public static SourceLocation At(int line) => new(SourceFile, line, 1);
 
     public static Located<T> L<T>(T value, int line = 1) => new(value, At(line));
 
@@ -23,7 +23,7 @@ internal static class ProfileBuilder
     {
         Name = name,
         Origin = At(1),
-        Sources = [File],
+        Sources = [SourceFile],
         Capabilities = new CapabilityProfile([]),
         NoNewPrivileges = L(true, 2),
         UserNamespace = new UserNamespaceProfile(L(UserNamespaceMode.Auto, 3), 65536, [], [], L(false, 3)),
