@@ -3,6 +3,7 @@ using Hctr.Cli.Output;
 using Hctr.Engine.Profiles;
 using Hctr.Policy;
 using Hctr.Policy.Loading;
+using Hctr.Policy.Oci;
 using Hctr.Policy.Seccomp;
 
 namespace Hctr.Cli.Commands;
@@ -18,7 +19,11 @@ internal static class CompileCommand
         var arch = new Option<string>("--arch") { Description = "Native architecture for the filter (default: this host's).", DefaultValueFactory = _ => "x86_64" };
         arch.AcceptOnlyFromAmong("x86_64", "aarch64");
         var output = new Option<string?>("--output", "-o") { Description = "Write here (atomically) instead of standard output." };
-        var cmd = new Command("compile", "Compile a profile into kernel configuration.") { file, emit, arch, output };
+        var omitLandlock = new Option<bool>("--omit-landlock-unsafe")
+        {
+            Description = "With --emit oci: emit even though Landlock rules (file access, TCP ports) are lost; each loss is listed. Audited as unsafe.",
+        };
+        var cmd = new Command("compile", "Compile a profile into kernel configuration.") { file, emit, arch, output, omitLandlock };
         cmd.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
@@ -30,7 +35,8 @@ internal static class CompileCommand
             }
 
             var host = HostFactsFor(parse.GetValue(arch)!);
-            var artifact = ProfileCompiler.Emit(parse.GetValue(emit)!, loaded, host);
+            var artifact = ProfileCompiler.Emit(parse.GetValue(emit)!, loaded, host,
+                parse.GetValue(omitLandlock) ? OciEmitOptions.OmitLandlockUnsafe : OciEmitOptions.None);
             DiagnosticPrinter.Print(artifact.Diagnostics.Where(d => !loaded.Diagnostics.Contains(d)));
             if (artifact.Bytes is null)
             {

@@ -60,6 +60,8 @@ public static class DiagnosticCodes
     public const string OciInexpressible = "HCTR1603";
     public const string AppArmorUnavailable = "HCTR1604";
     public const string UnsafeSwitch = "HCTR1605";
+    public const string RequestNotAllowed = "HCTR1606";
+    public const string BadLaunchRequest = "HCTR1607";
 
     public const string ImportInvalid = "HCTR1701";
     public const string ImportUnsupported = "HCTR1702";

@@ -133,14 +133,14 @@ internal static class LayerBinder
             if (parts.Length is 1 or 2
                 && ushort.TryParse(parts[0], CultureInfo.InvariantCulture, out var first)
                 && ushort.TryParse(parts[^1], CultureInfo.InvariantCulture, out var last)
-                && first >= 1 && first <= last)
+                && first <= last)
             {
                 list.Add(new PortRange(first, last, item.Location));
             }
             else
             {
-                d.Error(DiagnosticCodes.BadPort, item.Location, $"'{item.Value}' is not a port or an ascending port range within 1-65535",
-                    $"spec.network.tcp.{key}", "write 443 or \"8000-8080\"");
+                d.Error(DiagnosticCodes.BadPort, item.Location, $"'{item.Value}' is not a port or an ascending port range within 0-65535",
+                    $"spec.network.tcp.{key}", "write 443 or \"8000-8080\"; port 0 stands for binding an ephemeral port");
             }
         }
 

@@ -7,4 +7,8 @@ public sealed record LandlockPlan(
     ulong HandledAccessNet,
     ulong Scoped,
     IReadOnlyList<LandlockPathRule> PathRules,
-    IReadOnlyList<LandlockNetRule> NetRules);
+    IReadOnlyList<LandlockNetRule> NetRules)
+{
+    /// <summary>landlock_restrict_self flags (ABI 7 log flags, e.g. LOG_NEW_EXEC_ON = 2); 0 before ABI 7.</summary>
+    public uint RestrictSelfFlags { get; init; }
+}

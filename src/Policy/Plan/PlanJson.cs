@@ -18,6 +18,10 @@ public static class PlanJson
 
     public static string SerializeToString(LaunchPlan plan) => Encoding.UTF8.GetString(Serialize(plan));
 
+    /// <summary>The Landlock part alone (<c>--emit landlock</c>); "null" when the host has no Landlock.</summary>
+    public static byte[] SerializeLandlock(LandlockPlan? plan) =>
+        NormalizeNewlines(JsonSerializer.SerializeToUtf8Bytes(plan, PlanJsonContext.Default.LandlockPlan));
+
     /// <summary>Throws <see cref="JsonException"/> on malformed input (the init stage reports it as a launch failure).</summary>
     public static LaunchPlan Deserialize(ReadOnlySpan<byte> utf8) =>
         JsonSerializer.Deserialize(utf8, PlanJsonContext.Default.LaunchPlan)

@@ -9,4 +9,5 @@ namespace Hctr.Policy.Plan;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     RespectNullableAnnotations = true)]
 [JsonSerializable(typeof(LaunchPlan))]
+[JsonSerializable(typeof(LandlockPlan))]
 internal sealed partial class PlanJsonContext : JsonSerializerContext;
