@@ -74,10 +74,18 @@ public class PlanCompilerTests
     }
 
     [Fact]
-    public void Public_compile_reaches_the_seccomp_stage_seam()
+    public void Public_compile_runs_the_real_seccomp_stage()
     {
-        // Until the seccomp branch is merged, the public entry point reaches the stub.
-        Assert.Throws<NotImplementedException>(() => PlanCompiler.Compile(Strict(), Request(), HostWith()));
+        var plan = CompileWith(Strict());
+        Assert.True(plan.Seccomp.InstructionCount > 0);
+        Assert.Equal(plan.Seccomp.InstructionCount * 8, Convert.FromBase64String(plan.Seccomp.Program).Length);
+    }
+
+    private static Hctr.Policy.Plan.LaunchPlan CompileWith(Hctr.Policy.Model.SecurityProfile p)
+    {
+        var r = PlanCompiler.Compile(p, Request(), HostWith());
+        Assert.True(r.Plan is not null, string.Join("\n", r.Diagnostics));
+        return r.Plan!;
     }
 
     [Fact]
