@@ -173,7 +173,9 @@ internal static class TrustCommands
             }
             using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
             var updater = new Updater(metadata, new HttpMetadataFetcher(http), new Uri(parse.GetValue(url)!), TimeProvider.System);
-            ReadOnlyMemory<byte>? manifestBytes = parse.GetValue(manifest) is { } m ? File.ReadAllBytes(m) : null;
+            // Typed on purpose: a null byte[] would silently convert to an empty ReadOnlyMemory.
+            ReadOnlyMemory<byte>? manifestBytes = null;
+            if (parse.GetValue(manifest) is { } manifestFile) manifestBytes = File.ReadAllBytes(manifestFile);
             var result = await ImageVerifier.VerifyAsync(updater, reference, manifestBytes, ct);
             Console.Out.WriteLine($"trusted {result.TargetName}");
             Console.Out.WriteLine($"digest  {result.Digest} ({result.Length} bytes)");
