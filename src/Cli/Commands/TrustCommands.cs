@@ -1,0 +1,254 @@
+using System.CommandLine;
+using Hctr.Trust;
+using Hctr.Trust.Client;
+using Hctr.Trust.Crypto;
+using Hctr.Trust.Images;
+using Hctr.Trust.Metadata;
+using Hctr.Trust.Repository;
+
+namespace Hctr.Cli.Commands;
+
+/// <summary>
+/// <c>hctr trust ...</c>: keys, the repository side (init, sign, rotate, publish) and verification.
+/// The composition root for Trust: the only place here that touches the console, environment and exit codes.
+/// Exit codes: 0 success, 1 refused or failed (the reason is printed), 2 usage (System.CommandLine).
+/// </summary>
+internal static class TrustCommands
+{
+    private const string PassphraseVariable = "HCTR_KEY_PASSPHRASE";
+
+    public static Command Create()
+    {
+        var trust = new Command("trust", "TUF-rooted image trust: keys, repository, verification");
+        trust.Subcommands.Add(KeyCommand());
+        trust.Subcommands.Add(InitCommand());
+        trust.Subcommands.Add(SignCommand());
+        trust.Subcommands.Add(PublishCommand());
+        trust.Subcommands.Add(RotateCommand());
+        trust.Subcommands.Add(VerifyCommand());
+        return trust;
+    }
+
+    private static Command KeyCommand()
+    {
+        var type = new Option<string>("--type") { Description = "ed25519 or ecdsa-p256", Required = true };
+        type.AcceptOnlyFromAmong("ed25519", "ecdsa-p256");
+        var output = new Option<string>("--output", "-o") { Description = "private key file NAME (NAME.pub gets the public key)", Required = true };
+        var generate = new Command("generate", "Generate a key pair; the private key is encrypted with a passphrase ($HCTR_KEY_PASSPHRASE or prompt)");
+        generate.Options.Add(type);
+        generate.Options.Add(output);
+        generate.SetAction(parse => Run(() =>
+        {
+            var algorithm = parse.GetValue(type) == "ed25519" ? KeyAlgorithm.Ed25519 : KeyAlgorithm.EcdsaP256;
+            string path = parse.GetValue(output)!;
+            if (File.Exists(path)) throw new TrustVerificationException(TrustFailureReason.LocalState, $"{path} already exists");
+            var key = SigningKey.Generate(algorithm);
+            KeyFile.WritePrivate(path, key, Passphrase(path, confirm: true));
+            KeyFile.WritePublic(path + ".pub", key.Public);
+            Console.Out.WriteLine($"keyid {key.KeyId}");
+            Console.Out.WriteLine($"{key.Public.KeyType} {key.Public.Scheme}");
+            Console.Out.Write(key.Public.Public.EndsWith('\n') ? key.Public.Public : key.Public.Public + "\n");
+        }));
+        var key = new Command("key", "Signing keys");
+        key.Subcommands.Add(generate);
+        return key;
+    }
+
+    private static Command InitCommand()
+    {
+        var dir = DirOption();
+        var rootKeys = KeysOption("--root-key", "root private key file(s)", required: true);
+        var roleKeys = new[] { RoleNames.Targets, RoleNames.Snapshot, RoleNames.Timestamp }
+            .ToDictionary(r => r, r => KeysOption($"--{r}-key", $"{r} key file(s) (public or private)", required: true));
+        var thresholds = new[] { RoleNames.Root, RoleNames.Targets, RoleNames.Snapshot, RoleNames.Timestamp }
+            .ToDictionary(r => r, r => new Option<int>($"--{r}-threshold") { Description = $"{r} threshold", DefaultValueFactory = _ => 1 });
+        var command = new Command("init", "Create a TUF repository: root (signed now) and an empty targets role");
+        command.Options.Add(dir);
+        command.Options.Add(rootKeys);
+        foreach (var o in roleKeys.Values) command.Options.Add(o);
+        foreach (var o in thresholds.Values) command.Options.Add(o);
+        command.SetAction(parse => Run(() =>
+        {
+            var signers = parse.GetValue(rootKeys)!.Select(LoadPrivate).ToList();
+            var keys = new Dictionary<string, IReadOnlyList<PublicKey>> { [RoleNames.Root] = signers.Select(s => s.Public).ToList() };
+            foreach (var (role, option) in roleKeys) keys[role] = parse.GetValue(option)!.Select(KeyFile.ReadPublic).ToList();
+            var repo = new RepositoryDirectory(parse.GetValue(dir)!, TimeProvider.System);
+            repo.Init(keys, thresholds.ToDictionary(t => t.Key, t => parse.GetValue(t.Value)), signers);
+            Console.Out.WriteLine($"initialised {parse.GetValue(dir)}: root version 1, consistent snapshots");
+        }));
+        return command;
+    }
+
+    private static Command SignCommand()
+    {
+        var image = new Argument<string>("image") { Description = "REGISTRY/REPOSITORY:TAG@sha256:DIGEST" };
+        var dir = DirOption();
+        var key = new Option<string>("--key") { Description = "signing key file", Required = true };
+        var manifest = new Option<string>("--manifest") { Description = "the image manifest file (its sha256 must equal DIGEST)", Required = true };
+        var role = new Option<string>("--role") { Description = "targets role to sign into", DefaultValueFactory = _ => RoleNames.Targets };
+        var command = new Command("sign", "Add (or co-sign) an image tag -> manifest target");
+        command.Arguments.Add(image);
+        command.Options.Add(dir);
+        command.Options.Add(key);
+        command.Options.Add(manifest);
+        command.Options.Add(role);
+        command.SetAction(parse => Run(() =>
+        {
+            var reference = ParseImage(parse.GetValue(image)!);
+            if (reference.Digest is null) throw new TrustVerificationException(TrustFailureReason.HashMismatch, "sign needs IMAGE@sha256:DIGEST");
+            byte[] bytes = File.ReadAllBytes(parse.GetValue(manifest)!);
+            string actual = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+            if (actual != reference.Digest)
+                throw new TrustVerificationException(TrustFailureReason.HashMismatch, $"manifest is {actual}, reference names {reference.Digest}");
+            var repo = new RepositoryDirectory(parse.GetValue(dir)!, TimeProvider.System);
+            var target = repo.AddTarget(reference.TargetName, bytes, LoadPrivate(parse.GetValue(key)!), parse.GetValue(role)!);
+            Console.Out.WriteLine($"signed {target.Path} -> {reference.Digest} ({target.Length} bytes) in role {parse.GetValue(role)}");
+        }));
+        return command;
+    }
+
+    private static Command PublishCommand()
+    {
+        var dir = DirOption();
+        var output = new Option<string>("--out") { Description = "directory to serve (default REPO/public)" };
+        var snapshot = KeysOption("--snapshot-key", "snapshot private key file(s)", required: true);
+        var timestamp = KeysOption("--timestamp-key", "timestamp private key file(s)", required: true);
+        var command = new Command("publish", "Sign snapshot and timestamp and write a consistent-snapshot tree for a static web server");
+        command.Options.Add(dir);
+        command.Options.Add(output);
+        command.Options.Add(snapshot);
+        command.Options.Add(timestamp);
+        command.SetAction(parse => Run(() =>
+        {
+            string repoDir = parse.GetValue(dir)!;
+            string outDir = parse.GetValue(output) ?? Path.Combine(repoDir, "public");
+            new RepositoryDirectory(repoDir, TimeProvider.System).Publish(outDir,
+                parse.GetValue(snapshot)!.Select(LoadPrivate).ToList(), parse.GetValue(timestamp)!.Select(LoadPrivate).ToList());
+            Console.Out.WriteLine($"published to {outDir}");
+        }));
+        return command;
+    }
+
+    private static Command RotateCommand()
+    {
+        var dir = DirOption();
+        var role = new Option<string>("--role") { Description = "root, targets, snapshot or timestamp", Required = true };
+        role.AcceptOnlyFromAmong(RoleNames.Root, RoleNames.Targets, RoleNames.Snapshot, RoleNames.Timestamp);
+        var newKeys = KeysOption("--new-key", "the role's new key file(s) (public or private)", required: true);
+        var threshold = new Option<int>("--threshold") { Description = "the role's new threshold", DefaultValueFactory = _ => 1 };
+        var rootKeys = KeysOption("--root-key", "root private keys meeting the old and the new root threshold", required: true);
+        var resign = new Option<string>("--resign-key") { Description = "for --role targets: new targets key to re-sign the staged targets" };
+        var command = new Command("rotate", "Change a role's keys with a new root version signed by old and new root keys");
+        foreach (var o in new Option[] { dir, role, newKeys, threshold, rootKeys, resign }) command.Options.Add(o);
+        command.SetAction(parse => Run(() =>
+        {
+            var repo = new RepositoryDirectory(parse.GetValue(dir)!, TimeProvider.System);
+            long version = repo.RotateRoot(parse.GetValue(role)!, parse.GetValue(newKeys)!.Select(KeyFile.ReadPublic).ToList(),
+                parse.GetValue(threshold), parse.GetValue(rootKeys)!.Select(LoadPrivate).ToList());
+            if (parse.GetValue(resign) is { } resignKey) repo.SignRole(RoleNames.Targets, LoadPrivate(resignKey));
+            Console.Out.WriteLine($"root version {version}: {parse.GetValue(role)} keys rotated; run 'hctr trust publish'");
+        }));
+        return command;
+    }
+
+    private static Command VerifyCommand()
+    {
+        var image = new Argument<string>("image") { Description = "REGISTRY/REPOSITORY:TAG[@sha256:DIGEST]" };
+        var url = new Option<string>("--metadata-url") { Description = "TUF metadata base URL", Required = true };
+        var store = new Option<string>("--metadata-dir") { Description = "local trusted metadata (holds root.json)", Required = true };
+        var root = new Option<string>("--root") { Description = "trust this root.json when the metadata dir has none" };
+        var manifest = new Option<string>("--manifest") { Description = "also check these manifest bytes against the target" };
+        var command = new Command("verify", "Resolve an image tag through TUF to its one trusted manifest digest");
+        command.Arguments.Add(image);
+        foreach (var o in new Option[] { url, store, root, manifest }) command.Options.Add(o);
+        command.SetAction((parse, ct) => RunAsync(async () =>
+        {
+            var reference = ParseImage(parse.GetValue(image)!);
+            var metadata = new FileMetadataStore(parse.GetValue(store)!);
+            if (metadata.TryRead("root.json") is null && parse.GetValue(root) is { } rootFile)
+            {
+                byte[] rootBytes = File.ReadAllBytes(rootFile);
+                _ = new TrustedMetadataSet(rootBytes, TimeProvider.System);
+                metadata.Write("root.json", rootBytes);
+            }
+            using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
+            var updater = new Updater(metadata, new HttpMetadataFetcher(http), new Uri(parse.GetValue(url)!), TimeProvider.System);
+            // Typed on purpose: a null byte[] would silently convert to an empty ReadOnlyMemory.
+            ReadOnlyMemory<byte>? manifestBytes = null;
+            if (parse.GetValue(manifest) is { } manifestFile) manifestBytes = File.ReadAllBytes(manifestFile);
+            var result = await ImageVerifier.VerifyAsync(updater, reference, manifestBytes, ct);
+            Console.Out.WriteLine($"trusted {result.TargetName}");
+            Console.Out.WriteLine($"digest  {result.Digest} ({result.Length} bytes)");
+            Console.Out.WriteLine($"role    {string.Join(" -> ", result.RolePath)}");
+            Console.Out.WriteLine($"keys    {string.Join(", ", result.SignerKeyIds)}");
+        }));
+        return command;
+    }
+
+    private static Option<string> DirOption() => new("--dir") { Description = "repository directory", Required = true };
+
+    private static Option<string[]> KeysOption(string name, string description, bool required) =>
+        new(name) { Description = description + " (repeat for several)", Required = required, AllowMultipleArgumentsPerToken = false };
+
+    private static ImageReference ParseImage(string text) =>
+        ImageReference.TryParse(text, out var reference, out string? error)
+            ? reference!
+            : throw new TrustVerificationException(TrustFailureReason.Malformed, error!);
+
+    private static SigningKey LoadPrivate(string path) => KeyFile.ReadPrivate(path, Passphrase(path, confirm: false));
+
+    private static string Passphrase(string keyPath, bool confirm)
+    {
+        if (Environment.GetEnvironmentVariable(PassphraseVariable) is { Length: > 0 } fromEnv) return fromEnv;
+        if (Console.IsInputRedirected)
+            throw new TrustVerificationException(TrustFailureReason.LocalState, $"set {PassphraseVariable} (no terminal to prompt for the passphrase of {keyPath})");
+        string first = Prompt($"passphrase for {keyPath}: ");
+        if (confirm && Prompt("again: ") != first)
+            throw new TrustVerificationException(TrustFailureReason.LocalState, "passphrases differ");
+        if (first.Length == 0) throw new TrustVerificationException(TrustFailureReason.LocalState, "empty passphrase");
+        return first;
+    }
+
+    private static string Prompt(string text)
+    {
+        Console.Error.Write(text);
+        var buffer = new System.Text.StringBuilder();
+        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        {
+            if (key.Key == ConsoleKey.Backspace && buffer.Length > 0) buffer.Length--;
+            else if (!char.IsControl(key.KeyChar)) buffer.Append(key.KeyChar);
+        }
+        Console.Error.WriteLine();
+        return buffer.ToString();
+    }
+
+    private static int Run(Action action) => RunAsync(() =>
+    {
+        action();
+        return Task.CompletedTask;
+    }).GetAwaiter().GetResult();
+
+    private static async Task<int> RunAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return 0;
+        }
+        catch (TrustVerificationException e)
+        {
+            Console.Error.WriteLine($"hctr trust: refused ({e.Reason}): {e.Message}");
+            return 1;
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"hctr trust: {e.Message}");
+            return 1;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            Console.Error.WriteLine($"hctr trust: {e.Message}");
+            return 1;
+        }
+    }
+}

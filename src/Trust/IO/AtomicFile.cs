@@ -1,0 +1,44 @@
+namespace Hctr.Trust.IO;
+
+/// <summary>Atomic file replacement: write a temporary file beside the target, fsync it, rename over.
+/// A crash leaves either the old or the new content.</summary>
+public static class AtomicFile
+{
+    public static void Write(string path, ReadOnlySpan<byte> data, UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead)
+    {
+        string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        string temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = mode;
+            using (var stream = new FileStream(temp, options))
+            {
+                stream.Write(data);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Best effort: the original error is the one that matters.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Same as above.
+        }
+    }
+}
