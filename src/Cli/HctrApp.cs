@@ -10,6 +10,7 @@ internal static class HctrApp
     {
         var root = new RootCommand("hctr: a hardened container runtime. One YAML profile says everything a container may do.");
         root.Subcommands.Add(ProfileCommands.Create());
+        root.Subcommands.Add(TrustCommands.Create());
         return root;
     }
 
