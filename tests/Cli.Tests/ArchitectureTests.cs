@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Xunit;
+
+namespace Hctr.Cli.Tests;
+
+/// <summary>The dependency picture in STYLE.md §1 stays true: checked on the project files and sources.</summary>
+[Trait("Category", "Unit")]
+public partial class ArchitectureTests
+{
+    private static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        ["Policy"] = [],
+        ["Trust"] = [],
+        ["Sandbox"] = ["Policy"],
+        ["Engine"] = ["Policy", "Sandbox", "Trust"],
+        ["Cli"] = ["Engine", "Policy", "Trust"],
+        ["Trust.Client"] = ["Trust"],
+    };
+
+    private static string Root
+    {
+        get
+        {
+            for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            {
+                if (File.Exists(Path.Combine(d.FullName, "Hardened.sln")))
+                {
+                    return d.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("Hardened.sln not found");
+        }
+    }
+
+    [Fact]
+    public void Project_references_point_one_way()
+    {
+        var src = Path.Combine(Root, "src");
+        foreach (var proj in Directory.GetFiles(src, "*.csproj", SearchOption.AllDirectories))
+        {
+            var name = Path.GetFileName(Path.GetDirectoryName(proj)!);
+            Assert.True(Allowed.ContainsKey(name), $"{name}: a new project needs a place in the dependency picture");
+            var refs = XDocument.Load(proj).Descendants("ProjectReference")
+                .Select(r => Path.GetFileName(Path.GetDirectoryName(r.Attribute("Include")!.Value.Replace('\\', '/'))!))
+                .ToList();
+            Assert.All(refs, r => Assert.Contains(r, Allowed[name]));
+        }
+    }
+
+    [Fact]
+    public void Policy_is_pure()
+    {
+        foreach (var file in Sources("Policy"))
+        {
+            var text = File.ReadAllText(file);
+            foreach (var banned in new[] { "File", "Directory", "Process", "Environment", "Console", "DateTime.Now", "DateTime.UtcNow", "DllImport", "LibraryImport" })
+            {
+                // The type name used on its own (File.ReadAllText), not a member that happens to share it (plan.Process.Uid).
+                Assert.False(Regex.IsMatch(text, $@"(?<![\w.]){Regex.Escape(banned)}[.(]"), $"{file}: Policy must not use {banned}");
+            }
+        }
+    }
+
+    [Fact]
+    public void All_pinvoke_lives_in_sandbox_interop()
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(Root, "src"), "*.cs", SearchOption.AllDirectories).Where(NotGenerated))
+        {
+            if (PInvoke().IsMatch(File.ReadAllText(file)))
+            {
+                var rel = Path.GetRelativePath(Root, file).Replace('\\', '/');
+                Assert.StartsWith("src/Sandbox/Interop/", rel);
+            }
+        }
+    }
+
+    [Fact]
+    public void Only_the_cli_touches_the_console()
+    {
+        foreach (var project in new[] { "Policy", "Sandbox", "Trust", "Engine" })
+        {
+            foreach (var file in Sources(project))
+            {
+                Assert.False(File.ReadAllText(file).Contains("Console.", StringComparison.Ordinal), $"{file}: only src/Cli writes to the console");
+            }
+        }
+    }
+
+    private static IEnumerable<string> Sources(string project) =>
+        Directory.GetFiles(Path.Combine(Root, "src", project), "*.cs", SearchOption.AllDirectories).Where(NotGenerated);
+
+    private static bool NotGenerated(string path) =>
+        !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+        && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\[(DllImport|LibraryImport)\(")]
+    private static partial Regex PInvoke();
+}
