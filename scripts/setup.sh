@@ -35,8 +35,15 @@ if ! command -v dotnet >/dev/null; then
 fi
 
 echo "setup: publishing bin/hctr (NativeAOT)"
-dotnet publish src/Cli/Cli.csproj -c Release -r linux-x64 -p:PublishAot=true -o bin -nologo -v quiet \
-  -p:DebugType=none >/dev/null
+log=$(mktemp)
+if ! dotnet publish src/Cli/Cli.csproj -c Release -r linux-x64 -p:PublishAot=true -o bin -nologo \
+     -p:DebugType=none >"$log" 2>&1; then
+  grep -E "error|warning" "$log" | sort -u >&2 || cat "$log" >&2
+  echo "setup: publishing bin/hctr failed" >&2
+  rm -f "$log"
+  exit 1
+fi
+rm -f "$log"
 rm -f bin/*.dbg bin/*.pdb
 test -x bin/hctr
 
