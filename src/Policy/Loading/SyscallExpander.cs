@@ -102,6 +102,5 @@ internal sealed class SyscallExpander(ImmutableDictionary<string, SyscallGroupSp
         return result;
     }
 
-    private static bool IsKnown(string name) =>
-        Enum.GetValues<SeccompArch>().Any(a => SyscallTable.TryGetNumber(a, name, out _));
+    private static bool IsKnown(string name) => SyscallTable.IsKnownAnywhere(name);
 }

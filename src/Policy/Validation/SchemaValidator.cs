@@ -30,6 +30,8 @@ public static class SchemaValidator
         ["pids"] = "a number of processes, or \"unlimited\"",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    private static readonly EvaluationOptions FlagOnly = new() { OutputFormat = OutputFormat.Flag };
+
     public static string SchemaText
     {
         get
@@ -47,11 +49,13 @@ public static class SchemaValidator
         var keyLocs = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         var json = YamlToJson.Convert(root, locs, keyLocs);
         using var doc = JsonDocument.Parse(json?.ToJsonString() ?? "null");
-        var result = Loaded.Value.Schema.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        if (result.IsValid)
+        // Fast path: a valid document needs only a yes; details are collected only for invalid ones.
+        if (Loaded.Value.Schema.Evaluate(doc.RootElement, FlagOnly).IsValid)
         {
             return;
         }
+
+        var result = Loaded.Value.Schema.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
 
         var byPlace = new Dictionary<string, (int Depth, string Keyword, string Message, string Schema)>(StringComparer.Ordinal);
         foreach (var d in result.Details ?? [])

@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Hctr.Policy;
+using Hctr.Policy.Compile;
+using Hctr.Policy.Host;
+using Hctr.Policy.Loading;
+using Hctr.Policy.Plan;
+using Hctr.Policy.Seccomp;
+
+// Usage: ProfileBench PROFILE.yaml
+// Prints, for one profile: rule count, filter size, instructions executed per x86_64 syscall number
+// (average and worst, in hctr's cBPF interpreter), and warm compile figures: YAML -> validated profile,
+// profile -> seccomp filter, profile -> whole LaunchPlan, and the three together (profiles/second).
+if (args.Length != 1)
+{
+    Console.Error.WriteLine("usage: ProfileBench PROFILE.yaml");
+    return 2;
+}
+
+var path = args[0];
+var text = File.ReadAllText(path);
+var name = Path.GetFileName(path);
+var host = HostFacts.Reference;
+
+ProfileLoadResult Load() => ProfileLoader.LoadText(name, text);
+var loaded = Load();
+if (loaded.Profile is not { } profile)
+{
+    foreach (var d in loaded.Diagnostics) Console.Error.WriteLine(d.Render());
+    return 1;
+}
+
+var bpf = ProfileCompiler.Emit("seccomp-bpf", loaded, host).Bytes!;
+var ins = ImmutableArray.CreateBuilder<SockFilter>();
+for (var i = 0; i < bpf.Length; i += 8)
+    ins.Add(new SockFilter(BitConverter.ToUInt16(bpf, i), bpf[i + 2], bpf[i + 3], BitConverter.ToUInt32(bpf, i + 4)));
+var program = new SeccompProgram(ins.ToImmutable());
+
+var maxNr = SyscallTable.Names(SeccompArch.X86_64).Max(n => SyscallTable.TryGetNumber(SeccompArch.X86_64, n, out var nr) ? nr : 0);
+long total = 0;
+var worst = 0;
+for (var nr = 0; nr <= maxNr; nr++)
+{
+    BpfInterpreter.Run(program, new SeccompData(nr, SyscallTable.AuditArch(SeccompArch.X86_64)), out var executed);
+    total += executed;
+    worst = Math.Max(worst, executed);
+}
+
+var rules = profile.Seccomp.Rules;
+Console.WriteLine($"profile: {name} ({rules.Length} seccomp rules naming {rules.Sum(r => r.Expanded.Length)} syscalls; architectures {(profile.Seccomp.Architectures.IsEmpty ? "native" : string.Join(",", profile.Seccomp.Architectures.Select(a => a.Value)))})");
+Console.WriteLine($"filter: {program.Instructions.Length} instructions; per x86_64 syscall 0..{maxNr}: avg {(double)total / (maxNr + 1):F2}, worst {worst} instructions executed");
+
+double Measure(Action work)
+{
+    for (var i = 0; i < 300; i++) work();
+    var best = double.MaxValue;
+    for (var batch = 0; batch < 5; batch++)
+    {
+        var sw = Stopwatch.StartNew();
+        const int runs = 200;
+        for (var i = 0; i < runs; i++) work();
+        best = Math.Min(best, sw.Elapsed.TotalMicroseconds / runs);
+    }
+
+    return best;
+}
+
+var tLoad = Measure(() => Load());
+var tSeccomp = Measure(() => ProfileCompiler.Emit("seccomp-bpf", loaded, host));
+var tPlan = Measure(() => PlanCompiler.Compile(profile, LaunchRequest.Example, host));
+var tAll = Measure(() => PlanCompiler.Compile(Load().Profile!, LaunchRequest.Example, host));
+Console.WriteLine($"warm, best of 5 batches of 200: parse+validate {tLoad:F0} us, seccomp compile {tSeccomp:F0} us, plan compile {tPlan:F0} us");
+Console.WriteLine($"YAML text -> LaunchPlan: {tAll:F0} us per profile = {1_000_000 / tAll:F0} profiles/second");
+return 0;
