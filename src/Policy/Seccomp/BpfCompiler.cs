@@ -90,7 +90,10 @@ public static class BpfCompiler
         }
     }
 
-    /// <summary>Balanced binary search over segments[first..last] on the loaded nr.</summary>
+    /// <summary>
+    /// Weight-balanced binary search over segments[first..last] on the loaded nr: the split
+    /// leaves as equal a weight as possible on each side (see <see cref="SyscallRanges"/>).
+    /// </summary>
     private static void EmitSearch(BpfAssembler asm, ImmutableArray<NrSegment> segments, int first, int last)
     {
         if (first == last)
@@ -98,7 +101,7 @@ public static class BpfCompiler
             EmitLeaf(asm, segments[first].Leaf);
             return;
         }
-        var mid = (first + last + 1) / 2;
+        var mid = WeightSplit(segments, first, last);
         var upper = asm.NewLabel();
         var lower = asm.NewLabel();
         asm.Branch(Bpf.Jmp | Bpf.Jge | Bpf.K, segments[mid].Lo, upper, lower);
@@ -106,6 +109,25 @@ public static class BpfCompiler
         EmitSearch(asm, segments, first, mid - 1);
         asm.Mark(upper);
         EmitSearch(asm, segments, mid, last);
+    }
+
+    /// <summary>The index k in first+1..last that best balances weight(first..k-1) against weight(k..last).</summary>
+    private static int WeightSplit(ImmutableArray<NrSegment> segments, int first, int last)
+    {
+        long total = 0;
+        for (var i = first; i <= last; i++)
+            total += segments[i].Weight;
+        long lower = segments[first].Weight;
+        var best = first + 1;
+        var bestGap = Math.Abs(total - 2 * lower);
+        for (var k = first + 2; k <= last; k++)
+        {
+            lower += segments[k - 1].Weight;
+            var gap = Math.Abs(total - 2 * lower);
+            if (gap < bestGap)
+                (best, bestGap) = (k, gap);
+        }
+        return best;
     }
 
     private static void EmitLeaf(BpfAssembler asm, NrLeaf leaf)

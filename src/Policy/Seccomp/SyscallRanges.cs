@@ -7,9 +7,17 @@ namespace Hctr.Policy.Seccomp;
 /// leaf each, merging neighbours that return the same constant. On x86_64 the space is shared:
 /// numbers below 0x40000000 are the x86_64 ABI, the rest x32; an ABI that is not listed gets
 /// KILL_PROCESS there, so x32 calls cannot slip through an x86_64-only filter.
+/// <para>Weights shape the search tree: in the section's primary ABI (x86_64 on the shared
+/// section) a segment weighs the count of its numbers inside the populated range (0 up to
+/// the highest known number plus <see cref="UnknownMargin"/>), so every syscall number in
+/// use costs about the same and a long run of allowed calls sits near the root. Elsewhere
+/// (x32, an unlisted ABI, numbers far above the table) each segment weighs 1.</para>
 /// </summary>
 internal static class SyscallRanges
 {
+    /// <summary>Unknown numbers just above the table (new syscalls) weigh like known ones.</summary>
+    public const uint UnknownMargin = 64;
+
     public static ImmutableArray<NrSegment> Build(IReadOnlyList<ArchRuleTable> tables, uint auditArch)
     {
         var kill = NrLeaf.Of(SeccompAction.KillProcess);
@@ -18,26 +26,33 @@ internal static class SyscallRanges
         {
             var x86_64 = tables.FirstOrDefault(t => t.Arch == SeccompArch.X86_64);
             var x32 = tables.FirstOrDefault(t => t.Arch == SeccompArch.X32);
-            AddDomain(segments, x86_64, 0, SeccompRet.X32SyscallBit - 1, kill);
-            AddDomain(segments, x32, SeccompRet.X32SyscallBit, uint.MaxValue, kill);
+            AddDomain(segments, x86_64, 0, SeccompRet.X32SyscallBit - 1, kill, weighted: true);
+            AddDomain(segments, x32, SeccompRet.X32SyscallBit, uint.MaxValue, kill, weighted: false);
         }
         else
         {
-            AddDomain(segments, tables.Single(), 0, uint.MaxValue, kill);
+            AddDomain(segments, tables.Single(), 0, uint.MaxValue, kill, weighted: true);
         }
         return Merge(segments);
     }
 
-    private static void AddDomain(List<NrSegment> segments, ArchRuleTable? table, uint lo, uint hi, NrLeaf absent)
+    private static void AddDomain(List<NrSegment> segments, ArchRuleTable? table, uint lo, uint hi, NrLeaf absent, bool weighted)
     {
         if (table is null)
         {
-            segments.Add(new NrSegment(lo, hi, absent));
+            segments.Add(new NrSegment(lo, hi, absent, 1));
             return;
         }
         var unknown = NrLeaf.Of(table.UnknownAction);
-        var numbers = SyscallTable.Numbers(table.Arch).Concat(table.Rules.Keys)
-            .Select(n => unchecked((uint)n)).Distinct().Order().ToList();
+        var numbers = SortedNumbers(table);
+        var inDomain = lo;
+        foreach (var n in numbers)
+        {
+            if (n >= lo && n <= hi)
+                inDomain = Math.Max(inDomain, n);
+        }
+        var populatedHi = weighted ? (uint)Math.Min(hi, (ulong)inDomain + UnknownMargin) : lo;
+        long Weight(uint from, uint to) => !weighted || from > populatedHi ? 1 : Math.Max(1, (long)Math.Min(to, populatedHi) - from + 1);
         var next = lo;
         foreach (var nr in numbers)
         {
@@ -49,16 +64,36 @@ internal static class SyscallRanges
                 continue;
             }
             if (nr > next)
-                segments.Add(new NrSegment(next, nr - 1, unknown));
+                segments.Add(new NrSegment(next, nr - 1, unknown, Weight(next, nr - 1)));
             var leaf = table.Rules.TryGetValue(unchecked((int)nr), out var rules)
                 ? Simplify(rules, table.DefaultAction)
                 : NrLeaf.Of(table.DefaultAction);
-            segments.Add(new NrSegment(nr, nr, leaf));
+            segments.Add(new NrSegment(nr, nr, leaf, 1));
             if (nr == hi)
                 return;
             next = nr + 1;
         }
-        segments.Add(new NrSegment(next, hi, unknown));
+        segments.Add(new NrSegment(next, hi, unknown, Weight(next, hi)));
+    }
+
+    /// <summary>Known numbers of the table's arch and numbers with rules, ascending, without duplicates.</summary>
+    private static uint[] SortedNumbers(ArchRuleTable table)
+    {
+        var known = SyscallTable.Numbers(table.Arch);
+        var all = new uint[known.Length + table.Rules.Count];
+        var count = 0;
+        foreach (var n in known)
+            all[count++] = unchecked((uint)n);
+        foreach (var n in table.Rules.Keys)
+            all[count++] = unchecked((uint)n);
+        Array.Sort(all);
+        var unique = 0;
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (unique == 0 || all[i] != all[unique - 1])
+                all[unique++] = all[i];
+        }
+        return all[..unique];
     }
 
     /// <summary>
@@ -68,8 +103,12 @@ internal static class SyscallRanges
     /// </summary>
     internal static NrLeaf Simplify(ImmutableArray<SyscallRule> rules, SeccompAction defaultAction)
     {
-        var fallthrough = defaultAction;
         var chain = rules.IsDefault ? [] : rules;
+        if (chain.IsEmpty)
+            return NrLeaf.Of(defaultAction);
+        if (chain[0].IsUnconditional)
+            return NrLeaf.Of(chain[0].Action); // the common case: a plain allow/deny entry
+        var fallthrough = defaultAction;
         var firstUnconditional = -1;
         for (var i = 0; i < chain.Length && firstUnconditional < 0; i++)
         {
@@ -94,7 +133,7 @@ internal static class SyscallRanges
         foreach (var s in segments)
         {
             if (merged.Count > 0 && merged[^1].Leaf.IsConstant && s.Leaf.IsConstant && merged[^1].Leaf.Constant == s.Leaf.Constant)
-                merged[^1] = merged[^1] with { Hi = s.Hi };
+                merged[^1] = merged[^1] with { Hi = s.Hi, Weight = merged[^1].Weight + s.Weight };
             else
                 merged.Add(s);
         }
