@@ -46,6 +46,8 @@ public static class BpfCompiler
             throw new SeccompCompileException($"architecture {SeccompArchNames.ToName(duplicate.Key)} is listed twice");
         foreach (var table in tables)
         {
+            if (!Enum.IsDefined(table.Arch))
+                throw new SeccompCompileException($"unknown architecture value {(int)table.Arch}");
             foreach (var (nr, rules) in table.Rules)
             {
                 foreach (var rule in rules.IsDefault ? [] : rules)

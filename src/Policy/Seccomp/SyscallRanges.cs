@@ -40,7 +40,7 @@ internal static class SyscallRanges
     {
         if (table is null)
         {
-            segments.Add(new NrSegment(lo, hi, absent, 1));
+            segments.Add(new NrSegment(lo, hi, absent, 0));
             return;
         }
         var unknown = NrLeaf.Of(table.UnknownAction);
@@ -52,7 +52,8 @@ internal static class SyscallRanges
                 inDomain = Math.Max(inDomain, n);
         }
         var populatedHi = weighted ? (uint)Math.Min(hi, (ulong)inDomain + UnknownMargin) : lo;
-        long Weight(uint from, uint to) => !weighted || from > populatedHi ? 1 : Math.Max(1, (long)Math.Min(to, populatedHi) - from + 1);
+        // 0 outside the populated range; Merge raises every merged segment to at least 1.
+        long Weight(uint from, uint to) => !weighted || from > populatedHi ? 0 : (long)Math.Min(to, populatedHi) - from + 1;
         var next = lo;
         foreach (var nr in numbers)
         {
@@ -68,7 +69,7 @@ internal static class SyscallRanges
             var leaf = table.Rules.TryGetValue(unchecked((int)nr), out var rules)
                 ? Simplify(rules, table.DefaultAction)
                 : NrLeaf.Of(table.DefaultAction);
-            segments.Add(new NrSegment(nr, nr, leaf, 1));
+            segments.Add(new NrSegment(nr, nr, leaf, Weight(nr, nr)));
             if (nr == hi)
                 return;
             next = nr + 1;
@@ -137,6 +138,8 @@ internal static class SyscallRanges
             else
                 merged.Add(s);
         }
+        for (var i = 0; i < merged.Count; i++)
+            merged[i] = merged[i] with { Weight = Math.Max(1, merged[i].Weight) };
         return merged.ToImmutable();
     }
 }
