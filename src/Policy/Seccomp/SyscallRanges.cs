@@ -6,7 +6,8 @@ namespace Hctr.Policy.Seccomp;
 /// Splits the 32-bit syscall number space of one audit architecture into segments with one
 /// leaf each, merging neighbours that return the same constant. On x86_64 the space is shared:
 /// numbers below 0x40000000 are the x86_64 ABI, the rest x32; an ABI that is not listed gets
-/// KILL_PROCESS there, so x32 calls cannot slip through an x86_64-only filter.
+/// KILL_PROCESS there, so x32 calls cannot slip through an x86_64-only filter. The one
+/// exception is nr -1 (0xffffffff), a tracer's "skip this syscall": it gets UnknownAction.
 /// <para>Weights shape the search tree: in the section's primary ABI (x86_64 on the shared
 /// section) a segment weighs the count of its numbers inside the populated range (0 up to
 /// the highest known number plus <see cref="UnknownMargin"/>), so every syscall number in
@@ -27,7 +28,18 @@ internal static class SyscallRanges
             var x86_64 = tables.FirstOrDefault(t => t.Arch == SeccompArch.X86_64);
             var x32 = tables.FirstOrDefault(t => t.Arch == SeccompArch.X32);
             AddDomain(segments, x86_64, 0, SeccompRet.X32SyscallBit - 1, kill, weighted: true);
-            AddDomain(segments, x32, SeccompRet.X32SyscallBit, uint.MaxValue, kill, weighted: false);
+            if (x32 is null && x86_64 is not null)
+            {
+                // nr -1 is how a tracer skips a syscall (the kernel re-runs seccomp after
+                // ptrace's syscall-entry stop); like libseccomp, do not kill for it: it is
+                // an unknown number of the x86_64 ABI.
+                segments.Add(new NrSegment(SeccompRet.X32SyscallBit, uint.MaxValue - 1, kill, 0));
+                segments.Add(new NrSegment(uint.MaxValue, uint.MaxValue, NrLeaf.Of(x86_64.UnknownAction), 0));
+            }
+            else
+            {
+                AddDomain(segments, x32, SeccompRet.X32SyscallBit, uint.MaxValue, kill, weighted: false);
+            }
         }
         else
         {

@@ -86,6 +86,7 @@ public sealed class BpfCompilerKernelTests
             return; // x32 exists only on x86_64
         var filter = Compile(SeccompAction.Allow, Rule("getppid", SeccompAction.Allow));
         Assert.Equal(128 + SigSys, Run(filter, 0x40000000 | Nr("getpid")).ExitCode);
+        Assert.Equal((-1, (int)ENOSYS), Returned(Run(filter, -1))); // nr -1 (tracer skip) is not killed
     }
 
     [KernelFact]

@@ -43,8 +43,10 @@ public sealed class SyscallRangesTests
             Assert.Equal(segments[i - 1].Hi + 1, segments[i].Lo);
         Assert.Equal((0u, 1u), (segments[0].Lo, segments[0].Hi)); // read+write merged
         Assert.Null(segments[1].Leaf.Constant);                      // open (2) has a condition
-        Assert.Equal(0x80000000u, segments[^1].Leaf.Constant);        // x32 half, not listed
-        Assert.Equal(0x40000000u, segments[^1].Lo);
+        Assert.Equal(0x80000000u, segments[^2].Leaf.Constant);        // x32 half, not listed
+        Assert.Equal(0x40000000u, segments[^2].Lo);
+        Assert.Equal(0x00050026u, segments[^1].Leaf.Constant);        // except nr -1: unknown
+        Assert.Equal(uint.MaxValue, segments[^1].Lo);
         Assert.All(segments, s => Assert.True(s.Weight >= 1));
     }
 }
