@@ -144,6 +144,7 @@ public sealed class BpfCompilerKernelTests
     private static string BuildHelper()
     {
         var dir = Directory.CreateTempSubdirectory("hctr-seccomp-run-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(dir, recursive: true);
         var output = Path.Combine(dir, "seccomp-run");
         var source = Path.Combine(SourceDir(), "native", "seccomp-run.c");
         var (exit, stdout, stderr) = HostTools.Run(HostTools.Find("cc")!, "-O1", "-Wall", "-o", output, source);
