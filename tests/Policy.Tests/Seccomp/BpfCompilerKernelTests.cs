@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using CsCheck;
 using Hctr.Policy.Diagnostics;
 using Hctr.Policy.Seccomp;
 using Xunit;
@@ -104,6 +105,35 @@ public sealed class BpfCompilerKernelTests
         Assert.Equal((-1, (int)EPERM), Returned(Run(filter, Nr("personality"), 1)));
     }
 
+    /// <summary>
+    /// Differential check: random argument rules on getppid (everything else allowed), called
+    /// with boundary arguments; the kernel's outcome must match the interpreter's decision.
+    /// </summary>
+    [KernelFact]
+    public void RandomArgumentRules_KernelAgreesWithInterpreter()
+    {
+        ulong[] values = [0, 1, 0xFFFFFFFF, 0x100000000, 0x1_0000_0001, ulong.MaxValue];
+        var genCondition = Gen.Select(Gen.Int[0, 2], Gen.Enum<ArgOp>(), Gen.OneOfConst(values), Gen.OneOfConst(values),
+            (i, op, v, m) => new ArgCondition(i, op, op == ArgOp.MaskedEq ? v & m : v, op == ArgOp.MaskedEq ? m : 0));
+        var genAction = Gen.OneOfConst(SeccompAction.Errno(EACCES), SeccompAction.Errno(EPERM), SeccompAction.Allow, SeccompAction.KillProcess);
+        var genRule = Gen.Select(genCondition.Array[1, 3], genAction, (c, a) => Rule("getppid", a, c));
+        var genArgs = Gen.OneOfConst(values).Array[3];
+        Gen.Select(genRule.Array[1, 4], genArgs).Sample((rules, args) =>
+        {
+            var set = new SeccompRuleSet(SeccompAction.Allow, SeccompAction.Errno(ENOSYS), [Native], [.. rules]);
+            var program = BpfCompiler.Compile(RuleResolver.Resolve(set, out _), Native).Program!;
+            var data = new SeccompData(Nr("getppid"), SyscallTable.AuditArch(Native), 0, args[0], args[1], args[2]);
+            var expected = BpfInterpreter.Run(program, data, out _);
+            var result = Run(program.ToBytes(), Nr("getppid"), args);
+            if (expected == SeccompAction.KillProcess.ToRet())
+                Assert.Equal(128 + SigSys, result.ExitCode);
+            else if (expected == SeccompAction.Allow.ToRet())
+                Assert.True(Returned(result).Ret > 0);
+            else
+                Assert.Equal((-1, (int)(expected & 0xFFFF)), Returned(result));
+        }, iter: 40, threads: 2);
+    }
+
     private static NamedRule Rule(string name, SeccompAction action, params ArgCondition[] conditions) => Rule([name], action, conditions);
 
     private static NamedRule Rule(string[] names, SeccompAction action, params ArgCondition[] conditions) =>
@@ -124,15 +154,22 @@ public sealed class BpfCompilerKernelTests
         return (int.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[3], CultureInfo.InvariantCulture));
     }
 
-    private static (int ExitCode, string Stdout, string Stderr) Run(byte[] filter, int nr, ulong arg0 = 0, bool catchSigsys = false)
+    private static (int ExitCode, string Stdout, string Stderr) Run(byte[] filter, int nr, ulong arg0 = 0, bool catchSigsys = false) =>
+        Run(filter, nr, [arg0], catchSigsys);
+
+    private static (int ExitCode, string Stdout, string Stderr) Run(byte[] filter, int nr, ulong[] syscallArgs, bool catchSigsys = false)
     {
         var file = Path.Combine(Path.GetDirectoryName(Helper.Value)!, $"filter-{Guid.NewGuid():N}.bpf");
         File.WriteAllBytes(file, filter);
         try
         {
-            string[] args = catchSigsys
-                ? [file, nr.ToString(CultureInfo.InvariantCulture), arg0.ToString(CultureInfo.InvariantCulture), "--catch-sigsys"]
-                : [file, nr.ToString(CultureInfo.InvariantCulture), arg0.ToString(CultureInfo.InvariantCulture)];
+            string[] args =
+            [
+                file,
+                nr.ToString(CultureInfo.InvariantCulture),
+                .. syscallArgs.Select(a => a.ToString(CultureInfo.InvariantCulture)),
+                .. catchSigsys ? new[] { "--catch-sigsys" } : [],
+            ];
             return HostTools.Run(Helper.Value, args);
         }
         finally
