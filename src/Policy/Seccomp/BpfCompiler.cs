@@ -7,8 +7,8 @@ namespace Hctr.Policy.Seccomp;
 /// <list type="number">
 /// <item>Load <c>arch</c>; one <c>jeq</c> per listed audit architecture (native first) to its
 /// section; any other value returns KILL_PROCESS.</item>
-/// <item>Each section loads <c>nr</c> and walks a balanced binary search (<c>jge</c>) over
-/// number segments; x86_64 and x32 share one section split at 0x40000000, an unlisted ABI's
+/// <item>Each section loads <c>nr</c> and walks a weight-balanced binary search (<c>jge</c>,
+/// see <see cref="SearchTreePlan"/>) over number segments; x86_64 and x32 share one section split at 0x40000000, an unlisted ABI's
 /// half returns KILL_PROCESS.</item>
 /// <item>A segment with a constant action is a single <c>ret</c>: its path depends only on arch
 /// and nr, never on arguments, so Linux ≥ 5.11 can cache it in the constant-action bitmap.
@@ -88,48 +88,26 @@ public static class BpfCompiler
             asm.Mark(section.Label);
             asm.Emit(Bpf.LoadAbs(SeccompRet.NrOffset));
             var segments = SyscallRanges.Build(section.Tables, section.Audit);
-            EmitSearch(asm, segments, 0, segments.Length - 1);
+            EmitSearch(asm, segments, SearchTreePlan.Create(segments), 0, segments.Length - 1);
         }
     }
 
-    /// <summary>
-    /// Weight-balanced binary search over segments[first..last] on the loaded nr: the split
-    /// leaves as equal a weight as possible on each side (see <see cref="SyscallRanges"/>).
-    /// </summary>
-    private static void EmitSearch(BpfAssembler asm, ImmutableArray<NrSegment> segments, int first, int last)
+    /// <summary>Binary search over segments[first..last] on the loaded nr, split as planned.</summary>
+    private static void EmitSearch(BpfAssembler asm, ImmutableArray<NrSegment> segments, SearchTreePlan plan, int first, int last)
     {
         if (first == last)
         {
             EmitLeaf(asm, segments[first].Leaf);
             return;
         }
-        var mid = WeightSplit(segments, first, last);
+        var mid = plan.Split(first, last);
         var upper = asm.NewLabel();
         var lower = asm.NewLabel();
         asm.Branch(Bpf.Jmp | Bpf.Jge | Bpf.K, segments[mid].Lo, upper, lower);
         asm.Mark(lower);
-        EmitSearch(asm, segments, first, mid - 1);
+        EmitSearch(asm, segments, plan, first, mid - 1);
         asm.Mark(upper);
-        EmitSearch(asm, segments, mid, last);
-    }
-
-    /// <summary>The index k in first+1..last that best balances weight(first..k-1) against weight(k..last).</summary>
-    private static int WeightSplit(ImmutableArray<NrSegment> segments, int first, int last)
-    {
-        long total = 0;
-        for (var i = first; i <= last; i++)
-            total += segments[i].Weight;
-        long lower = segments[first].Weight;
-        var best = first + 1;
-        var bestGap = Math.Abs(total - 2 * lower);
-        for (var k = first + 2; k <= last; k++)
-        {
-            lower += segments[k - 1].Weight;
-            var gap = Math.Abs(total - 2 * lower);
-            if (gap < bestGap)
-                (best, bestGap) = (k, gap);
-        }
-        return best;
+        EmitSearch(asm, segments, plan, mid, last);
     }
 
     private static void EmitLeaf(BpfAssembler asm, NrLeaf leaf)

@@ -9,14 +9,15 @@ namespace Hctr.Policy.Seccomp;
 /// KILL_PROCESS there, so x32 calls cannot slip through an x86_64-only filter. The one
 /// exception is nr -1 (0xffffffff), a tracer's "skip this syscall": it gets UnknownAction.
 /// <para>Weights shape the search tree: in the section's primary ABI (x86_64 on the shared
-/// section) a segment weighs the count of its numbers inside the populated range (0 up to
-/// the highest known number plus <see cref="UnknownMargin"/>), so every syscall number in
-/// use costs about the same and a long run of allowed calls sits near the root. Elsewhere
-/// (x32, an unlisted ABI, numbers far above the table) each segment weighs 1.</para>
+/// section) a segment weighs the known syscall numbers it covers plus, for each run of
+/// unknown numbers, the run's length capped at <see cref="UnknownMargin"/> (syscalls newer
+/// than the table are called too, but not a billion of them). So every syscall in use costs
+/// about the same and a long run of allowed calls sits near the root. Elsewhere (x32, an
+/// unlisted ABI) each merged segment weighs 1.</para>
 /// </summary>
 internal static class SyscallRanges
 {
-    /// <summary>Unknown numbers just above the table (new syscalls) weigh like known ones.</summary>
+    /// <summary>The most a run of unknown numbers weighs (about as many new syscalls as a few kernel releases add).</summary>
     public const uint UnknownMargin = 64;
 
     public static ImmutableArray<NrSegment> Build(IReadOnlyList<ArchRuleTable> tables, uint auditArch)
@@ -57,15 +58,10 @@ internal static class SyscallRanges
         }
         var unknown = NrLeaf.Of(table.UnknownAction);
         var numbers = SortedNumbers(table);
-        var inDomain = lo;
-        foreach (var n in numbers)
-        {
-            if (n >= lo && n <= hi)
-                inDomain = Math.Max(inDomain, n);
-        }
-        var populatedHi = weighted ? (uint)Math.Min(hi, (ulong)inDomain + UnknownMargin) : lo;
-        // 0 outside the populated range; Merge raises every merged segment to at least 1.
-        long Weight(uint from, uint to) => !weighted || from > populatedHi ? 0 : (long)Math.Min(to, populatedHi) - from + 1;
+        // A known number weighs 1, a run of unknown numbers as many as it has, at most
+        // UnknownMargin; 0 when unweighted. Merge raises every merged segment to at least 1.
+        long Weight(uint from, uint to, bool known) =>
+            !weighted ? 0 : known ? 1 : Math.Min((long)to - from + 1, UnknownMargin);
         var next = lo;
         foreach (var nr in numbers)
         {
@@ -77,16 +73,16 @@ internal static class SyscallRanges
                 continue;
             }
             if (nr > next)
-                segments.Add(new NrSegment(next, nr - 1, unknown, Weight(next, nr - 1)));
+                segments.Add(new NrSegment(next, nr - 1, unknown, Weight(next, nr - 1, known: false)));
             var leaf = table.Rules.TryGetValue(unchecked((int)nr), out var rules)
                 ? Simplify(rules, table.DefaultAction)
                 : NrLeaf.Of(table.DefaultAction);
-            segments.Add(new NrSegment(nr, nr, leaf, Weight(nr, nr)));
+            segments.Add(new NrSegment(nr, nr, leaf, Weight(nr, nr, known: true)));
             if (nr == hi)
                 return;
             next = nr + 1;
         }
-        segments.Add(new NrSegment(next, hi, unknown, Weight(next, hi)));
+        segments.Add(new NrSegment(next, hi, unknown, Weight(next, hi, known: false)));
     }
 
     /// <summary>Known numbers of the table's arch and numbers with rules, ascending, without duplicates.</summary>
