@@ -8,8 +8,9 @@ namespace Hctr.Policy.Seccomp;
 /// <item>Load <c>arch</c>; one <c>jeq</c> per listed audit architecture (native first) to its
 /// section; any other value returns KILL_PROCESS.</item>
 /// <item>Each section loads <c>nr</c> and walks a weight-balanced binary search (<c>jge</c>,
-/// see <see cref="SearchTreePlan"/>) over number segments; x86_64 and x32 share one section split at 0x40000000, an unlisted ABI's
-/// half returns KILL_PROCESS.</item>
+/// see <see cref="SearchTreePlan"/>) over number segments (<see cref="SyscallRanges"/>);
+/// x86_64 and x32 share one section split at 0x40000000, an unlisted ABI's half returns
+/// KILL_PROCESS (except nr -1).</item>
 /// <item>A segment with a constant action is a single <c>ret</c>: its path depends only on arch
 /// and nr, never on arguments, so Linux ≥ 5.11 can cache it in the constant-action bitmap.
 /// Only numbers with argument rules get a chain that loads arguments.</item>
