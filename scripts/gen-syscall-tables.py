@@ -135,7 +135,7 @@ def emit_errno(include_dir):
     write("ErrnoTable.g.cs", "\n".join(lines))
 
 
-def emit_docker_default(path):
+def emit_docker_default(path, known_anywhere):
     with open(path, encoding="utf-8") as f:
         profile = json.load(f)
     names = set()
@@ -148,10 +148,14 @@ def emit_docker_default(path):
         if set(includes) - {"minKernel"}:
             continue
         names.update(group["names"])
+    # Names for architectures hctr does not support (riscv_hwprobe, s390 calls...) are left out.
+    dropped = sorted(n for n in names if n not in known_anywhere)
+    names = {n for n in names if n in known_anywhere}
     lines = [HEADER.format(src=" from Docker's default seccomp profile (moby/profiles seccomp/default.json)"),
              "using System.Collections.Immutable;", "",
              "namespace Hctr.Policy.Seccomp.Tables;", "",
              "/// <summary>Names Docker's default profile allows without conditions, capabilities or arch includes.</summary>",
+             f"/// <remarks>Left out, unknown on every supported architecture: {', '.join(dropped) or 'none'}.</remarks>",
              "internal static class DockerDefaultGroup", "{",
              "    public static readonly ImmutableArray<string> Names =", "    ["]
     lines += [f"        \"{n}\"," for n in sorted(names)]
@@ -166,13 +170,15 @@ def main():
     args = ap.parse_args()
     os.makedirs(OUT, exist_ok=True)
     source = resolver_version()
+    known_anywhere = set()
     for enum_name, arch, numbers in ARCHES:
         entries, supplemented = arch_table(enum_name, arch, numbers)
+        known_anywhere.update(name for name, _ in entries)
         emit_syscalls(enum_name, entries, supplemented, source)
         print(f"{enum_name}: {len(entries)} syscalls ({len(supplemented)} from the supplement)", file=sys.stderr)
     emit_errno(args.include_dir)
     if args.docker_profile:
-        emit_docker_default(args.docker_profile)
+        emit_docker_default(args.docker_profile, known_anywhere)
 
 
 if __name__ == "__main__":

@@ -58,9 +58,19 @@ internal static class ArgConditionEmitter
         var highEqual = asm.NewLabel();
         var low = asm.NewLabel();
         asm.Emit(Bpf.LoadAbs(hi));
-        asm.Branch(Bpf.Jmp | Bpf.Jgt | Bpf.K, kHi, yes, highEqual);
-        asm.Mark(highEqual);
-        asm.Branch(Bpf.Jmp | Bpf.Jeq | Bpf.K, kHi, low, no);
+        if (kHi == uint.MaxValue)
+        {
+            // The high word cannot be greater; only equality leads on to the low word.
+            asm.Branch(Bpf.Jmp | Bpf.Jeq | Bpf.K, kHi, low, no);
+        }
+        else
+        {
+            asm.Branch(Bpf.Jmp | Bpf.Jgt | Bpf.K, kHi, yes, highEqual);
+            asm.Mark(highEqual);
+            // With kHi == 0, "not greater" already means "equal".
+            if (kHi != 0)
+                asm.Branch(Bpf.Jmp | Bpf.Jeq | Bpf.K, kHi, low, no);
+        }
         asm.Mark(low);
         asm.Emit(Bpf.LoadAbs(lo));
         asm.Branch((ushort)(Bpf.Jmp | lowJump | Bpf.K), kLo, yes, no);

@@ -7,9 +7,10 @@ namespace Hctr.Policy.Seccomp;
 /// <list type="number">
 /// <item>Load <c>arch</c>; one <c>jeq</c> per listed audit architecture (native first) to its
 /// section; any other value returns KILL_PROCESS.</item>
-/// <item>Each section loads <c>nr</c> and walks a balanced binary search (<c>jge</c>) over
-/// number segments; x86_64 and x32 share one section split at 0x40000000, an unlisted ABI's
-/// half returns KILL_PROCESS.</item>
+/// <item>Each section loads <c>nr</c> and walks a weight-balanced binary search (<c>jge</c>,
+/// see <see cref="SearchTreePlan"/>) over number segments (<see cref="SyscallRanges"/>);
+/// x86_64 and x32 share one section split at 0x40000000, an unlisted ABI's half returns
+/// KILL_PROCESS (except nr -1).</item>
 /// <item>A segment with a constant action is a single <c>ret</c>: its path depends only on arch
 /// and nr, never on arguments, so Linux ≥ 5.11 can cache it in the constant-action bitmap.
 /// Only numbers with argument rules get a chain that loads arguments.</item>
@@ -46,6 +47,8 @@ public static class BpfCompiler
             throw new SeccompCompileException($"architecture {SeccompArchNames.ToName(duplicate.Key)} is listed twice");
         foreach (var table in tables)
         {
+            if (!Enum.IsDefined(table.Arch))
+                throw new SeccompCompileException($"unknown architecture value {(int)table.Arch}");
             foreach (var (nr, rules) in table.Rules)
             {
                 foreach (var rule in rules.IsDefault ? [] : rules)
@@ -86,26 +89,26 @@ public static class BpfCompiler
             asm.Mark(section.Label);
             asm.Emit(Bpf.LoadAbs(SeccompRet.NrOffset));
             var segments = SyscallRanges.Build(section.Tables, section.Audit);
-            EmitSearch(asm, segments, 0, segments.Length - 1);
+            EmitSearch(asm, segments, SearchTreePlan.Create(segments), 0, segments.Length - 1);
         }
     }
 
-    /// <summary>Balanced binary search over segments[first..last] on the loaded nr.</summary>
-    private static void EmitSearch(BpfAssembler asm, ImmutableArray<NrSegment> segments, int first, int last)
+    /// <summary>Binary search over segments[first..last] on the loaded nr, split as planned.</summary>
+    private static void EmitSearch(BpfAssembler asm, ImmutableArray<NrSegment> segments, SearchTreePlan plan, int first, int last)
     {
         if (first == last)
         {
             EmitLeaf(asm, segments[first].Leaf);
             return;
         }
-        var mid = (first + last + 1) / 2;
+        var mid = plan.Split(first, last);
         var upper = asm.NewLabel();
         var lower = asm.NewLabel();
         asm.Branch(Bpf.Jmp | Bpf.Jge | Bpf.K, segments[mid].Lo, upper, lower);
         asm.Mark(lower);
-        EmitSearch(asm, segments, first, mid - 1);
+        EmitSearch(asm, segments, plan, first, mid - 1);
         asm.Mark(upper);
-        EmitSearch(asm, segments, mid, last);
+        EmitSearch(asm, segments, plan, mid, last);
     }
 
     private static void EmitLeaf(BpfAssembler asm, NrLeaf leaf)

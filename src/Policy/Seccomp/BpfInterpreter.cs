@@ -5,7 +5,8 @@ namespace Hctr.Policy.Seccomp;
 /// (64 bytes, only 32-bit aligned absolute loads), 16 scratch words, no packet-relative or
 /// byte/half loads. Anything the kernel would refuse or that cannot run to a <c>ret</c>
 /// (jump or load out of range, unknown opcode, falling off the end, division by constant 0)
-/// throws <see cref="InvalidProgramException"/>. Division by a zero X returns 0, as in the kernel.
+/// throws <see cref="InvalidProgramException"/>. Division by a zero X ends the program with
+/// return value 0, as in the kernel.
 /// </summary>
 public sealed class BpfInterpreter
 {
@@ -58,6 +59,8 @@ public sealed class BpfInterpreter
                     mem[MemIndex(insn.K)] = x;
                     break;
                 case Bpf.Alu:
+                    if (Bpf.Src(insn.Code) == Bpf.X && x == 0 && Bpf.Op(insn.Code) is Bpf.Div or Bpf.Mod)
+                        return 0; // the kernel ends the program with 0 on division by a zero X
                     a = Alu(insn, a, x, pc - 1);
                     break;
                 case Bpf.Jmp:
@@ -114,8 +117,8 @@ public sealed class BpfInterpreter
             Bpf.Add => unchecked(a + src),
             Bpf.Sub => unchecked(a - src),
             Bpf.Mul => unchecked(a * src),
-            Bpf.Div => src == 0 ? 0 : a / src,
-            Bpf.Mod => src == 0 ? 0 : a % src,
+            Bpf.Div => a / src,
+            Bpf.Mod => a % src,
             Bpf.Or => a | src,
             Bpf.And => a & src,
             Bpf.Xor => a ^ src,

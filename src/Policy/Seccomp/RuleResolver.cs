@@ -16,11 +16,13 @@ public static class RuleResolver
     {
         var missing = new SortedSet<string>(StringComparer.Ordinal);
         var tables = ImmutableArray.CreateBuilder<ArchRuleTable>();
-        foreach (var arch in set.Architectures.Distinct())
+        foreach (var arch in (set.Architectures.IsDefault ? [] : set.Architectures).Distinct())
         {
             var byNumber = new Dictionary<int, ImmutableArray<SyscallRule>.Builder>();
-            foreach (var rule in set.Rules)
+            foreach (var rule in set.Rules.IsDefault ? [] : set.Rules)
             {
+                if (rule.Syscalls.IsDefault)
+                    continue;
                 var syscallRule = new SyscallRule(rule.Conditions.IsDefault ? [] : rule.Conditions, rule.Action, rule.Origin);
                 foreach (var name in rule.Syscalls.Distinct(StringComparer.Ordinal))
                 {

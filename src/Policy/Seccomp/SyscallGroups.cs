@@ -20,7 +20,7 @@ public static class SyscallGroups
             statfs fstatfs statfs64 fstatfs64 access faccessat faccessat2 readlink readlinkat mkdir mkdirat rmdir
             unlink unlinkat rename renameat renameat2 link linkat symlink symlinkat chmod fchmod fchmodat fchmodat2
             chown fchown fchownat lchown chown32 fchown32 lchown32 truncate ftruncate truncate64 ftruncate64
-            fsync fdatasync sync syncfs sync_file_range sync_file_range2 arm_sync_file_range fallocate fadvise64
+            fsync fdatasync sync syncfs sync_file_range arm_sync_file_range fallocate fadvise64
             fadvise64_64 arm_fadvise64_64 readahead getdents getdents64 dup dup2 dup3 fcntl fcntl64 flock ioctl
             sendfile sendfile64 splice tee vmsplice copy_file_range utime utimes utimensat utimensat_time64 futimesat
             getcwd chdir fchdir umask mknod mknodat pipe pipe2 getxattr lgetxattr fgetxattr setxattr lsetxattr
@@ -28,7 +28,7 @@ public static class SyscallGroups
             listxattrat removexattrat select _newselect pselect6 pselect6_time64 poll ppoll ppoll_time64
             epoll_create epoll_create1 epoll_ctl epoll_wait epoll_pwait epoll_pwait2 inotify_init inotify_init1
             inotify_add_watch inotify_rm_watch name_to_handle_at cachestat io_setup io_destroy io_submit io_cancel
-            io_getevents io_pgetevents io_pgetevents_time64
+            io_getevents io_pgetevents io_pgetevents_time64 statmount listmount
             """),
         ["@network"] = Split("""
             socket socketpair bind listen accept accept4 connect getsockname getpeername getsockopt setsockopt
@@ -72,7 +72,7 @@ public static class SyscallGroups
             """),
         ["@mount"] = Split("""
             mount umount umount2 pivot_root chroot open_tree move_mount fsopen fsconfig fsmount fspick
-            mount_setattr statmount listmount
+            mount_setattr
             """),
         ["@namespaces"] = Split("unshare setns clone3"),
         ["@debug"] = Split("""

@@ -6,10 +6,20 @@ namespace Hctr.Policy.Seccomp;
 /// Splits the 32-bit syscall number space of one audit architecture into segments with one
 /// leaf each, merging neighbours that return the same constant. On x86_64 the space is shared:
 /// numbers below 0x40000000 are the x86_64 ABI, the rest x32; an ABI that is not listed gets
-/// KILL_PROCESS there, so x32 calls cannot slip through an x86_64-only filter.
+/// KILL_PROCESS there, so x32 calls cannot slip through an x86_64-only filter. The one
+/// exception is nr -1 (0xffffffff), a tracer's "skip this syscall": it gets UnknownAction.
+/// <para>Weights shape the search tree: in the section's primary ABI (x86_64 on the shared
+/// section) a segment weighs the known syscall numbers it covers plus, for each run of
+/// unknown numbers, the run's length capped at <see cref="UnknownMargin"/> (syscalls newer
+/// than the table are called too, but not a billion of them). So every syscall in use costs
+/// about the same and a long run of allowed calls sits near the root. Elsewhere (x32, an
+/// unlisted ABI) each merged segment weighs 1.</para>
 /// </summary>
 internal static class SyscallRanges
 {
+    /// <summary>The most a run of unknown numbers weighs (about as many new syscalls as a few kernel releases add).</summary>
+    public const uint UnknownMargin = 64;
+
     public static ImmutableArray<NrSegment> Build(IReadOnlyList<ArchRuleTable> tables, uint auditArch)
     {
         var kill = NrLeaf.Of(SeccompAction.KillProcess);
@@ -18,26 +28,40 @@ internal static class SyscallRanges
         {
             var x86_64 = tables.FirstOrDefault(t => t.Arch == SeccompArch.X86_64);
             var x32 = tables.FirstOrDefault(t => t.Arch == SeccompArch.X32);
-            AddDomain(segments, x86_64, 0, SeccompRet.X32SyscallBit - 1, kill);
-            AddDomain(segments, x32, SeccompRet.X32SyscallBit, uint.MaxValue, kill);
+            AddDomain(segments, x86_64, 0, SeccompRet.X32SyscallBit - 1, kill, weighted: true);
+            if (x32 is null && x86_64 is not null)
+            {
+                // nr -1 is how a tracer skips a syscall (the kernel re-runs seccomp after
+                // ptrace's syscall-entry stop); like libseccomp, do not kill for it: it is
+                // an unknown number of the x86_64 ABI.
+                segments.Add(new NrSegment(SeccompRet.X32SyscallBit, uint.MaxValue - 1, kill, 0));
+                segments.Add(new NrSegment(uint.MaxValue, uint.MaxValue, NrLeaf.Of(x86_64.UnknownAction), 0));
+            }
+            else
+            {
+                AddDomain(segments, x32, SeccompRet.X32SyscallBit, uint.MaxValue, kill, weighted: false);
+            }
         }
         else
         {
-            AddDomain(segments, tables.Single(), 0, uint.MaxValue, kill);
+            AddDomain(segments, tables.Single(), 0, uint.MaxValue, kill, weighted: true);
         }
         return Merge(segments);
     }
 
-    private static void AddDomain(List<NrSegment> segments, ArchRuleTable? table, uint lo, uint hi, NrLeaf absent)
+    private static void AddDomain(List<NrSegment> segments, ArchRuleTable? table, uint lo, uint hi, NrLeaf absent, bool weighted)
     {
         if (table is null)
         {
-            segments.Add(new NrSegment(lo, hi, absent));
+            segments.Add(new NrSegment(lo, hi, absent, 0));
             return;
         }
         var unknown = NrLeaf.Of(table.UnknownAction);
-        var numbers = SyscallTable.Numbers(table.Arch).Concat(table.Rules.Keys)
-            .Select(n => unchecked((uint)n)).Distinct().Order().ToList();
+        var numbers = SortedNumbers(table);
+        // A known number weighs 1, a run of unknown numbers as many as it has, at most
+        // UnknownMargin; 0 when unweighted. Merge raises every merged segment to at least 1.
+        long Weight(uint from, uint to, bool known) =>
+            !weighted ? 0 : known ? 1 : Math.Min((long)to - from + 1, UnknownMargin);
         var next = lo;
         foreach (var nr in numbers)
         {
@@ -49,16 +73,36 @@ internal static class SyscallRanges
                 continue;
             }
             if (nr > next)
-                segments.Add(new NrSegment(next, nr - 1, unknown));
+                segments.Add(new NrSegment(next, nr - 1, unknown, Weight(next, nr - 1, known: false)));
             var leaf = table.Rules.TryGetValue(unchecked((int)nr), out var rules)
                 ? Simplify(rules, table.DefaultAction)
                 : NrLeaf.Of(table.DefaultAction);
-            segments.Add(new NrSegment(nr, nr, leaf));
+            segments.Add(new NrSegment(nr, nr, leaf, Weight(nr, nr, known: true)));
             if (nr == hi)
                 return;
             next = nr + 1;
         }
-        segments.Add(new NrSegment(next, hi, unknown));
+        segments.Add(new NrSegment(next, hi, unknown, Weight(next, hi, known: false)));
+    }
+
+    /// <summary>Known numbers of the table's arch and numbers with rules, ascending, without duplicates.</summary>
+    private static uint[] SortedNumbers(ArchRuleTable table)
+    {
+        var known = SyscallTable.Numbers(table.Arch);
+        var all = new uint[known.Length + table.Rules.Count];
+        var count = 0;
+        foreach (var n in known)
+            all[count++] = unchecked((uint)n);
+        foreach (var n in table.Rules.Keys)
+            all[count++] = unchecked((uint)n);
+        Array.Sort(all);
+        var unique = 0;
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (unique == 0 || all[i] != all[unique - 1])
+                all[unique++] = all[i];
+        }
+        return all[..unique];
     }
 
     /// <summary>
@@ -68,8 +112,12 @@ internal static class SyscallRanges
     /// </summary>
     internal static NrLeaf Simplify(ImmutableArray<SyscallRule> rules, SeccompAction defaultAction)
     {
-        var fallthrough = defaultAction;
         var chain = rules.IsDefault ? [] : rules;
+        if (chain.IsEmpty)
+            return NrLeaf.Of(defaultAction);
+        if (chain[0].IsUnconditional)
+            return NrLeaf.Of(chain[0].Action); // the common case: a plain allow/deny entry
+        var fallthrough = defaultAction;
         var firstUnconditional = -1;
         for (var i = 0; i < chain.Length && firstUnconditional < 0; i++)
         {
@@ -94,10 +142,12 @@ internal static class SyscallRanges
         foreach (var s in segments)
         {
             if (merged.Count > 0 && merged[^1].Leaf.IsConstant && s.Leaf.IsConstant && merged[^1].Leaf.Constant == s.Leaf.Constant)
-                merged[^1] = merged[^1] with { Hi = s.Hi };
+                merged[^1] = merged[^1] with { Hi = s.Hi, Weight = merged[^1].Weight + s.Weight };
             else
                 merged.Add(s);
         }
+        for (var i = 0; i < merged.Count; i++)
+            merged[i] = merged[i] with { Weight = Math.Max(1, merged[i].Weight) };
         return merged.ToImmutable();
     }
 }

@@ -11,7 +11,7 @@ namespace Hctr.Policy.Seccomp;
 /// </summary>
 public static class SyscallTable
 {
-    private sealed record ArchData(FrozenDictionary<string, int> ByName, FrozenDictionary<int, string> ByNumber);
+    private sealed record ArchData(FrozenDictionary<string, int> ByName, FrozenDictionary<int, string> ByNumber, ImmutableArray<int> SortedNumbers);
 
     private static readonly FrozenDictionary<SeccompArch, ArchData> Data = new Dictionary<SeccompArch, ArchData>
     {
@@ -27,7 +27,8 @@ public static class SyscallTable
 
     private static ArchData Build(ImmutableArray<(string Name, int Number)> entries) => new(
         entries.ToFrozenDictionary(e => e.Name, e => e.Number, StringComparer.Ordinal),
-        entries.GroupBy(e => e.Number).ToFrozenDictionary(g => g.Key, g => g.First().Name));
+        entries.GroupBy(e => e.Number).ToFrozenDictionary(g => g.Key, g => g.First().Name),
+        [.. entries.Select(e => e.Number).Distinct().Order()]);
 
     private static ArchData For(SeccompArch arch) =>
         Data.TryGetValue(arch, out var data) ? data : throw new ArgumentOutOfRangeException(nameof(arch), arch, "unknown architecture");
@@ -42,7 +43,7 @@ public static class SyscallTable
     public static bool IsKnown(SeccompArch arch, int nr) => For(arch).ByNumber.ContainsKey(nr);
 
     /// <summary>All numbers the table knows on this architecture, ascending.</summary>
-    internal static IEnumerable<int> Numbers(SeccompArch arch) => For(arch).ByNumber.Keys.Order();
+    internal static ImmutableArray<int> Numbers(SeccompArch arch) => For(arch).SortedNumbers;
 
     /// <summary>Whether <paramref name="name"/> is a syscall on any supported architecture.</summary>
     public static bool IsKnownAnywhere(string name) => Data.Values.Any(d => d.ByName.ContainsKey(name));
@@ -72,8 +73,10 @@ public static class SyscallTable
         {
             if (Math.Abs(candidate.Length - unknownName.Length) > limit)
                 continue;
+            // Ties go to the candidate closest in length ("clone4" → "clone3", not "clone").
             var d = EditDistance.Compute(unknownName, candidate);
-            if (d < bestDistance)
+            if (d < bestDistance || (d == bestDistance && best is not null &&
+                Math.Abs(candidate.Length - unknownName.Length) < Math.Abs(best.Length - unknownName.Length)))
                 (best, bestDistance) = (candidate, d);
         }
         return bestDistance <= limit && best != unknownName ? best : null;

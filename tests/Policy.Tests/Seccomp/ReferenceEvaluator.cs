@@ -5,7 +5,8 @@ namespace Hctr.Policy.Tests.Seccomp;
 
 /// <summary>
 /// The obvious, slow evaluation of resolved rule tables, which the compiled filter must agree
-/// with: foreign arch → kill; x86_64/x32 split at 0x40000000 (an unlisted ABI → kill); first
+/// with: foreign arch → kill; x86_64/x32 split at 0x40000000 (an unlisted ABI → kill, but
+/// nr -1 is never killed for it); first
 /// matching rule; listed-but-unmatched → default; known → default; unknown → unknown action.
 /// </summary>
 internal static class ReferenceEvaluator
@@ -21,7 +22,12 @@ internal static class ReferenceEvaluator
             return SeccompAction.KillProcess.ToRet();
         ArchRuleTable? table;
         if (data.Arch == SyscallTable.AuditArch(SeccompArch.X86_64))
+        {
             table = candidates.FirstOrDefault(t => t.Arch == (nr >= X32Bit ? SeccompArch.X32 : SeccompArch.X86_64));
+            // nr -1 (a tracer skipping the syscall) is an unknown number, never an x32 kill.
+            if (table is null && nr == uint.MaxValue)
+                table = candidates.FirstOrDefault(t => t.Arch == SeccompArch.X86_64);
+        }
         else
             table = candidates.Single();
         if (table is null)
