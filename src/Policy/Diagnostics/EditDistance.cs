@@ -1,30 +1,27 @@
 namespace Hctr.Policy.Diagnostics;
 
-/// <summary>Levenshtein distance for "did you mean" hints.</summary>
+/// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions) for "did you mean" hints.</summary>
 public static class EditDistance
 {
     public static int Compute(string a, string b)
     {
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
+        var rows = a.Length + 1;
+        var cols = b.Length + 1;
+        var d = new int[rows * cols];
+        for (var i = 0; i < rows; i++) d[i * cols] = i;
+        for (var j = 0; j < cols; j++) d[j] = j;
+        for (var i = 1; i < rows; i++)
         {
-            prev[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            for (var j = 1; j <= b.Length; j++)
+            for (var j = 1; j < cols; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                var v = Math.Min(Math.Min(d[(i - 1) * cols + j] + 1, d[i * cols + j - 1] + 1), d[(i - 1) * cols + j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    v = Math.Min(v, d[(i - 2) * cols + j - 2] + 1);
+                d[i * cols + j] = v;
             }
-
-            (prev, cur) = (cur, prev);
         }
-
-        return prev[b.Length];
+        return d[rows * cols - 1];
     }
 
     public static string? Closest(string word, IEnumerable<string> candidates, int maxDistance)

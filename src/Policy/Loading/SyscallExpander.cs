@@ -73,7 +73,7 @@ internal sealed class SyscallExpander(ImmutableDictionary<string, SyscallGroupSp
         }
 
         var candidates = groups.Keys.Concat(SyscallGroups.Names.Select(n => n.TrimStart('@')));
-        var hint = Diagnostics.EditDistance.Closest(name, candidates, 3);
+        var hint = EditDistance.Closest(name, candidates, 3);
         d.Error(DiagnosticCodes.UnknownGroup, r.Origin, $"unknown syscall group '@{name}'", "spec.seccomp",
             hint is null ? "define it under seccomp.groups or use a built-in group (docs/seccomp.md)" : $"did you mean '@{hint}'?");
         return [];

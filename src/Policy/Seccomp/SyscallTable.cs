@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using Hctr.Policy.Diagnostics;
 using Hctr.Policy.Seccomp.Tables;
 
 namespace Hctr.Policy.Seccomp;

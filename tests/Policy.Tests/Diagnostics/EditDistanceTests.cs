@@ -1,7 +1,7 @@
-using Hctr.Policy.Seccomp;
+using Hctr.Policy.Diagnostics;
 using Xunit;
 
-namespace Hctr.Policy.Tests.Seccomp;
+namespace Hctr.Policy.Tests.Diagnostics;
 
 [Trait("Category", "Unit")]
 public sealed class EditDistanceTests
