@@ -26,6 +26,7 @@ internal static class TrustCommands
         trust.Subcommands.Add(PublishCommand());
         trust.Subcommands.Add(RotateCommand());
         trust.Subcommands.Add(VerifyCommand());
+        trust.Subcommands.Add(PolicyCommand());
         return trust;
     }
 
@@ -182,6 +183,42 @@ internal static class TrustCommands
             Console.Out.WriteLine($"role    {string.Join(" -> ", result.RolePath)}");
             Console.Out.WriteLine($"keys    {string.Join(", ", result.SignerKeyIds)}");
         }));
+        return command;
+    }
+
+    private static Command PolicyCommand()
+    {
+        var image = new Argument<string>("image") { Description = "REGISTRY/REPOSITORY:TAG[@sha256:DIGEST]" };
+        var profile = new Option<string>("--profile") { Description = "security profile file (name = file name, digest = sha256 of content)", Required = true };
+        var policyFile = new Option<string>("--policy") { Description = "trust policy", DefaultValueFactory = _ => "/etc/hctr/trust-policy.yaml" };
+        var cache = new Option<string>("--cache-dir") { Description = "trusted metadata cache", DefaultValueFactory = _ => "/var/lib/hctr/trust" };
+        var check = new Command("check", "May IMAGE run under PROFILE? Answers yes or no with the reason (runs TUF verification)");
+        check.Arguments.Add(image);
+        foreach (var o in new Option[] { profile, policyFile, cache }) check.Options.Add(o);
+        check.SetAction((parse, ct) => RunAsync(async () =>
+        {
+            var reference = ParseImage(parse.GetValue(image)!);
+            string policyPath = parse.GetValue(policyFile)!;
+            var policy = Hctr.Trust.Policies.TrustPolicyParser.Parse(File.ReadAllText(policyPath), policyPath);
+            string profilePath = parse.GetValue(profile)!;
+            string profileName = Path.GetFileNameWithoutExtension(profilePath);
+            string profileDigest = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(profilePath)));
+            var decision = policy.Check(reference, profileName, profileDigest);
+            if (decision is { Allowed: true, Rule.Trust: { } requirement })
+            {
+                string rootFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(policyPath))!, requirement.RootFile);
+                string key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(requirement.MetadataUrl.AbsoluteUri)))[..16];
+                var metadata = new FileMetadataStore(Path.Combine(parse.GetValue(cache)!, key));
+                if (metadata.TryRead("root.json") is null) metadata.Write("root.json", File.ReadAllBytes(rootFile));
+                using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
+                var updater = new Updater(metadata, new HttpMetadataFetcher(http), requirement.MetadataUrl, TimeProvider.System);
+                decision = Hctr.Trust.Policies.TrustPolicy.CheckVerification(decision.Rule, await ImageVerifier.VerifyAsync(updater, reference, null, ct));
+            }
+            Console.Out.WriteLine($"{(decision.Allowed ? "yes" : "no")}: {decision.Code}: {decision.Reason}");
+            if (!decision.Allowed) throw new TrustVerificationException(TrustFailureReason.PolicyRefused, $"policy refuses {reference} under '{profileName}'");
+        }));
+        var command = new Command("policy", "Trust policy: which images may run under which profiles");
+        command.Subcommands.Add(check);
         return command;
     }
 
