@@ -21,6 +21,11 @@ public static class TrustPolicyParser
         {
             throw Error(sourceName, e.Start, e.Message);
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input (found by MetadataMutationTests).
+            throw Error(sourceName, Mark.Empty, $"invalid YAML: {e.Message}");
+        }
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode top)
             throw Error(sourceName, Mark.Empty, "expected one YAML document holding a mapping");
         var fields = Fields(top, sourceName, "version", "default", "images");
