@@ -22,6 +22,7 @@ internal static class TrustCommands
         var trust = new Command("trust", "TUF-rooted image trust: keys, repository, verification");
         trust.Subcommands.Add(KeyCommand());
         trust.Subcommands.Add(InitCommand());
+        trust.Subcommands.Add(DelegateCommand());
         trust.Subcommands.Add(SignCommand());
         trust.Subcommands.Add(PublishCommand());
         trust.Subcommands.Add(RotateCommand());
@@ -104,6 +105,28 @@ internal static class TrustCommands
             var repo = new RepositoryDirectory(parse.GetValue(dir)!, TimeProvider.System);
             var target = repo.AddTarget(reference.TargetName, bytes, LoadPrivate(parse.GetValue(key)!), parse.GetValue(role)!);
             Console.Out.WriteLine($"signed {target.Path} -> {reference.Digest} ({target.Length} bytes) in role {parse.GetValue(role)}");
+        }));
+        return command;
+    }
+
+    private static Command DelegateCommand()
+    {
+        var dir = DirOption();
+        var role = new Option<string>("--role") { Description = "name of the delegated role", Required = true };
+        var keys = KeysOption("--key", "the role's key file(s) (public or private)", required: true);
+        var threshold = new Option<int>("--threshold") { Description = "signatures the role needs", DefaultValueFactory = _ => 1 };
+        var paths = KeysOption("--path", "target name pattern, e.g. registry.example/team/* (* stays within a segment)", required: true);
+        var terminating = new Option<bool>("--terminating") { Description = "stop the search at this role for matching names" };
+        var delegator = new Option<string>("--delegator") { Description = "delegating role", DefaultValueFactory = _ => RoleNames.Targets };
+        var delegatorKey = new Option<string>("--delegator-key") { Description = "private key of the delegating role", Required = true };
+        var command = new Command("delegate", "Delegate image name patterns to a role with its own keys and threshold");
+        foreach (var o in new Option[] { dir, role, keys, threshold, paths, terminating, delegator, delegatorKey }) command.Options.Add(o);
+        command.SetAction(parse => Run(() =>
+        {
+            var repo = new RepositoryDirectory(parse.GetValue(dir)!, TimeProvider.System);
+            repo.Delegate(parse.GetValue(delegator)!, parse.GetValue(role)!, parse.GetValue(keys)!.Select(KeyFile.ReadPublic).ToList(),
+                parse.GetValue(threshold), parse.GetValue(paths)!, parse.GetValue(terminating), LoadPrivate(parse.GetValue(delegatorKey)!));
+            Console.Out.WriteLine($"delegated {string.Join(", ", parse.GetValue(paths)!)} from {parse.GetValue(delegator)} to {parse.GetValue(role)}");
         }));
         return command;
     }
