@@ -51,8 +51,25 @@ internal static class TrustCommands
             Console.Out.WriteLine($"{key.Public.KeyType} {key.Public.Scheme}");
             Console.Out.Write(key.Public.Public.EndsWith('\n') ? key.Public.Public : key.Public.Public + "\n");
         }));
+        var exportFile = new Argument<string>("key-file") { Description = "public or private key file" };
+        var export = new Command("export", "Print a key's public part as PEM");
+        export.Arguments.Add(exportFile);
+        export.SetAction(parse => Run(() => Console.Out.Write(PemKeys.ToPem(KeyFile.ReadPublic(parse.GetValue(exportFile)!)))));
+        var pemFile = new Argument<string>("pem-file") { Description = "PEM public key (Ed25519, ECDSA P-256 or RSA)" };
+        var importOutput = new Option<string>("--output", "-o") { Description = "public key file to write", Required = true };
+        var import = new Command("import", "Import a PEM public key as a TUF public key file");
+        import.Arguments.Add(pemFile);
+        import.Options.Add(importOutput);
+        import.SetAction(parse => Run(() =>
+        {
+            var imported = PemKeys.ToTufKey(File.ReadAllText(parse.GetValue(pemFile)!));
+            KeyFile.WritePublic(parse.GetValue(importOutput)!, imported);
+            Console.Out.WriteLine($"keyid {imported.ComputeKeyId()}");
+        }));
         var key = new Command("key", "Signing keys");
         key.Subcommands.Add(generate);
+        key.Subcommands.Add(export);
+        key.Subcommands.Add(import);
         return key;
     }
 
