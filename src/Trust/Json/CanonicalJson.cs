@@ -15,7 +15,15 @@ public static class CanonicalJson
     public static byte[] Serialize(JsonNode? node)
     {
         var buffer = new MemoryStream();
-        Write(buffer, node);
+        try
+        {
+            Write(buffer, node);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // A node parsed elsewhere may hold duplicate keys, which materialise lazily (found by trust-metadata-fuzz).
+            throw new TrustVerificationException(TrustFailureReason.Malformed, $"not canonicalisable: {e.Message}", inner: e);
+        }
         return buffer.ToArray();
     }
 
