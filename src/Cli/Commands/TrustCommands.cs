@@ -26,6 +26,7 @@ internal static class TrustCommands
         trust.Subcommands.Add(SignCommand());
         trust.Subcommands.Add(PublishCommand());
         trust.Subcommands.Add(RotateCommand());
+        trust.Subcommands.Add(SignRootCommand());
         trust.Subcommands.Add(VerifyCommand());
         trust.Subcommands.Add(PolicyCommand());
         return trust;
@@ -184,13 +185,29 @@ internal static class TrustCommands
         command.SetAction(parse => Run(() =>
         {
             var repo = new RepositoryDirectory(parse.GetValue(dir)!, TimeProvider.System);
-            long version = repo.RotateRoot(parse.GetValue(role)!, parse.GetValue(newKeys)!.Select(KeyFile.ReadPublic).ToList(),
+            var rotation = repo.StageRootRotation(parse.GetValue(role)!, parse.GetValue(newKeys)!.Select(KeyFile.ReadPublic).ToList(),
                 parse.GetValue(threshold), parse.GetValue(rootKeys)!.Select(LoadPrivate).ToList());
-            if (parse.GetValue(resign) is { } resignKey) repo.SignRole(RoleNames.Targets, LoadPrivate(resignKey));
-            Console.Out.WriteLine($"root version {version}: {parse.GetValue(role)} keys rotated; run 'hctr trust publish'");
+            if (rotation.Complete && parse.GetValue(resign) is { } resignKey) repo.SignRole(RoleNames.Targets, LoadPrivate(resignKey));
+            ReportRotation(rotation);
         }));
         return command;
     }
+
+    private static Command SignRootCommand()
+    {
+        var dir = DirOption();
+        var key = new Option<string>("--key") { Description = "root private key (old or new) to add to the pending root", Required = true };
+        var command = new Command("sign-root", "Co-sign a pending root rotation (root thresholds met in turn)");
+        command.Options.Add(dir);
+        command.Options.Add(key);
+        command.SetAction(parse => Run(() =>
+            ReportRotation(new RepositoryDirectory(parse.GetValue(dir)!, TimeProvider.System).SignPendingRoot(LoadPrivate(parse.GetValue(key)!)))));
+        return command;
+    }
+
+    private static void ReportRotation(RootRotation rotation) => Console.Out.WriteLine(rotation.Complete
+        ? $"root version {rotation.Version} is in place; run 'hctr trust publish'"
+        : $"root version {rotation.Version} is pending: {rotation.Missing}; more root keys must run 'hctr trust sign-root'");
 
     private static Command VerifyCommand()
     {

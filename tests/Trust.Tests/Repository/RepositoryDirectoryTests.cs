@@ -89,6 +89,35 @@ public sealed class RepositoryDirectoryTests : IDisposable
     }
 
     [Fact]
+    public async Task RootRotation_TwoOfTwo_SignedInTurn()
+    {
+        var second = SigningKey.Generate(KeyAlgorithm.Ed25519);
+        var repo = new RepositoryDirectory(Path.Combine(_work, "repo"), TimeProvider.System);
+        repo.Init(new Dictionary<string, IReadOnlyList<PublicKey>>
+        {
+            [RoleNames.Root] = [_root.Public, second.Public], [RoleNames.Targets] = [_targets.Public],
+            [RoleNames.Snapshot] = [_online.Public], [RoleNames.Timestamp] = [_online.Public],
+        }, new Dictionary<string, int> { [RoleNames.Root] = 2 }, [_root, second]);
+        repo.AddTarget("registry.example/app:v1", Manifest, _targets);
+        repo.Publish(Public, [_online], [_online]);
+        await VerifyAsync("registry.example/app:v1");
+
+        var newTargets = SigningKey.Generate(KeyAlgorithm.EcdsaP256);
+        var first = repo.StageRootRotation(RoleNames.Targets, [newTargets.Public], 1, [_root]);
+        Assert.False(first.Complete);
+        Assert.Contains("1 of 2", first.Missing);
+        Assert.Equal(1, repo.Root.Version);
+        var done = repo.SignPendingRoot(second);
+        Assert.True(done.Complete, done.Missing);
+        Assert.Equal(2, repo.Root.Version);
+        repo.SignRole(RoleNames.Targets, newTargets);
+        repo.Publish(Public, [_online], [_online]);
+
+        var result = await VerifyAsync("registry.example/app:v1");
+        Assert.Equal([newTargets.KeyId], result.SignerKeyIds);
+    }
+
+    [Fact]
     public void Init_Twice_IsRefused()
     {
         var repo = Init();
