@@ -197,11 +197,18 @@ internal static class TrustCommands
     {
         var dir = DirOption();
         var key = new Option<string>("--key") { Description = "root private key (old or new) to add to the pending root", Required = true };
+        var resign = new Option<string>("--resign-key") { Description = "once complete: new targets key to re-sign the staged targets" };
         var command = new Command("sign-root", "Co-sign a pending root rotation (root thresholds met in turn)");
         command.Options.Add(dir);
         command.Options.Add(key);
+        command.Options.Add(resign);
         command.SetAction(parse => Run(() =>
-            ReportRotation(new RepositoryDirectory(parse.GetValue(dir)!, TimeProvider.System).SignPendingRoot(LoadPrivate(parse.GetValue(key)!)))));
+        {
+            var repo = new RepositoryDirectory(parse.GetValue(dir)!, TimeProvider.System);
+            var rotation = repo.SignPendingRoot(LoadPrivate(parse.GetValue(key)!));
+            if (rotation.Complete && parse.GetValue(resign) is { } resignKey) repo.SignRole(RoleNames.Targets, LoadPrivate(resignKey));
+            ReportRotation(rotation);
+        }));
         return command;
     }
 
