@@ -47,7 +47,9 @@ internal sealed class ClientCommands(ClientArguments args, HttpClient http, Text
             var info = await updater.GetTargetInfoAsync(name, ct).ConfigureAwait(false)
                 ?? throw new TrustVerificationException(TrustFailureReason.TargetNotFound, $"no trusted target '{name}'", name);
             byte[] data = await updater.DownloadTargetAsync(info.Target, baseUrl, ct).ConfigureAwait(false);
-            Trust.IO.AtomicFile.Write(Path.Combine(targetDir, Uri.EscapeDataString(name)), data);
+            string fileName = Uri.EscapeDataString(name);
+            if (fileName is "." or "..") throw new UsageException($"target name '{name}' cannot be a file name");
+            Trust.IO.AtomicFile.Write(Path.Combine(targetDir, fileName), data);
             log.WriteLine($"{name}: {data.Length} bytes via {string.Join(" -> ", info.RolePath)}");
         }
     }

@@ -40,6 +40,8 @@ public enum TrustFailureReason
     TargetNotFound,
     /// <summary>The delegation graph exceeded the traversal limit.</summary>
     DelegationLimit,
+    /// <summary>The trust policy does not allow this image, profile or signer set.</summary>
+    PolicyRefused,
     /// <summary>Local trust state (trusted root, key file, store) is missing or unusable.</summary>
     LocalState,
 }

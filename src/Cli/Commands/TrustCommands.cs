@@ -22,10 +22,13 @@ internal static class TrustCommands
         var trust = new Command("trust", "TUF-rooted image trust: keys, repository, verification");
         trust.Subcommands.Add(KeyCommand());
         trust.Subcommands.Add(InitCommand());
+        trust.Subcommands.Add(DelegateCommand());
         trust.Subcommands.Add(SignCommand());
         trust.Subcommands.Add(PublishCommand());
         trust.Subcommands.Add(RotateCommand());
+        trust.Subcommands.Add(SignRootCommand());
         trust.Subcommands.Add(VerifyCommand());
+        trust.Subcommands.Add(PolicyCommand());
         return trust;
     }
 
@@ -49,8 +52,25 @@ internal static class TrustCommands
             Console.Out.WriteLine($"{key.Public.KeyType} {key.Public.Scheme}");
             Console.Out.Write(key.Public.Public.EndsWith('\n') ? key.Public.Public : key.Public.Public + "\n");
         }));
+        var exportFile = new Argument<string>("key-file") { Description = "public or private key file" };
+        var export = new Command("export", "Print a key's public part as PEM");
+        export.Arguments.Add(exportFile);
+        export.SetAction(parse => Run(() => Console.Out.Write(PemKeys.ToPem(KeyFile.ReadPublic(parse.GetValue(exportFile)!)))));
+        var pemFile = new Argument<string>("pem-file") { Description = "PEM public key (Ed25519, ECDSA P-256 or RSA)" };
+        var importOutput = new Option<string>("--output", "-o") { Description = "public key file to write", Required = true };
+        var import = new Command("import", "Import a PEM public key as a TUF public key file");
+        import.Arguments.Add(pemFile);
+        import.Options.Add(importOutput);
+        import.SetAction(parse => Run(() =>
+        {
+            var imported = PemKeys.ToTufKey(File.ReadAllText(parse.GetValue(pemFile)!));
+            KeyFile.WritePublic(parse.GetValue(importOutput)!, imported);
+            Console.Out.WriteLine($"keyid {imported.ComputeKeyId()}");
+        }));
         var key = new Command("key", "Signing keys");
         key.Subcommands.Add(generate);
+        key.Subcommands.Add(export);
+        key.Subcommands.Add(import);
         return key;
     }
 
@@ -107,6 +127,28 @@ internal static class TrustCommands
         return command;
     }
 
+    private static Command DelegateCommand()
+    {
+        var dir = DirOption();
+        var role = new Option<string>("--role") { Description = "name of the delegated role", Required = true };
+        var keys = KeysOption("--key", "the role's key file(s) (public or private)", required: true);
+        var threshold = new Option<int>("--threshold") { Description = "signatures the role needs", DefaultValueFactory = _ => 1 };
+        var paths = KeysOption("--path", "target name pattern, e.g. registry.example/team/* (* stays within a segment)", required: true);
+        var terminating = new Option<bool>("--terminating") { Description = "stop the search at this role for matching names" };
+        var delegator = new Option<string>("--delegator") { Description = "delegating role", DefaultValueFactory = _ => RoleNames.Targets };
+        var delegatorKey = new Option<string>("--delegator-key") { Description = "private key of the delegating role", Required = true };
+        var command = new Command("delegate", "Delegate image name patterns to a role with its own keys and threshold");
+        foreach (var o in new Option[] { dir, role, keys, threshold, paths, terminating, delegator, delegatorKey }) command.Options.Add(o);
+        command.SetAction(parse => Run(() =>
+        {
+            var repo = new RepositoryDirectory(parse.GetValue(dir)!, TimeProvider.System);
+            repo.Delegate(parse.GetValue(delegator)!, parse.GetValue(role)!, parse.GetValue(keys)!.Select(KeyFile.ReadPublic).ToList(),
+                parse.GetValue(threshold), parse.GetValue(paths)!, parse.GetValue(terminating), LoadPrivate(parse.GetValue(delegatorKey)!));
+            Console.Out.WriteLine($"delegated {string.Join(", ", parse.GetValue(paths)!)} from {parse.GetValue(delegator)} to {parse.GetValue(role)}");
+        }));
+        return command;
+    }
+
     private static Command PublishCommand()
     {
         var dir = DirOption();
@@ -143,13 +185,36 @@ internal static class TrustCommands
         command.SetAction(parse => Run(() =>
         {
             var repo = new RepositoryDirectory(parse.GetValue(dir)!, TimeProvider.System);
-            long version = repo.RotateRoot(parse.GetValue(role)!, parse.GetValue(newKeys)!.Select(KeyFile.ReadPublic).ToList(),
+            var rotation = repo.StageRootRotation(parse.GetValue(role)!, parse.GetValue(newKeys)!.Select(KeyFile.ReadPublic).ToList(),
                 parse.GetValue(threshold), parse.GetValue(rootKeys)!.Select(LoadPrivate).ToList());
-            if (parse.GetValue(resign) is { } resignKey) repo.SignRole(RoleNames.Targets, LoadPrivate(resignKey));
-            Console.Out.WriteLine($"root version {version}: {parse.GetValue(role)} keys rotated; run 'hctr trust publish'");
+            if (rotation.Complete && parse.GetValue(resign) is { } resignKey) repo.SignRole(RoleNames.Targets, LoadPrivate(resignKey));
+            ReportRotation(rotation);
         }));
         return command;
     }
+
+    private static Command SignRootCommand()
+    {
+        var dir = DirOption();
+        var key = new Option<string>("--key") { Description = "root private key (old or new) to add to the pending root", Required = true };
+        var resign = new Option<string>("--resign-key") { Description = "once complete: new targets key to re-sign the staged targets" };
+        var command = new Command("sign-root", "Co-sign a pending root rotation (root thresholds met in turn)");
+        command.Options.Add(dir);
+        command.Options.Add(key);
+        command.Options.Add(resign);
+        command.SetAction(parse => Run(() =>
+        {
+            var repo = new RepositoryDirectory(parse.GetValue(dir)!, TimeProvider.System);
+            var rotation = repo.SignPendingRoot(LoadPrivate(parse.GetValue(key)!));
+            if (rotation.Complete && parse.GetValue(resign) is { } resignKey) repo.SignRole(RoleNames.Targets, LoadPrivate(resignKey));
+            ReportRotation(rotation);
+        }));
+        return command;
+    }
+
+    private static void ReportRotation(RootRotation rotation) => Console.Out.WriteLine(rotation.Complete
+        ? $"root version {rotation.Version} is in place; run 'hctr trust publish'"
+        : $"root version {rotation.Version} is pending: {rotation.Missing}; more root keys must run 'hctr trust sign-root'");
 
     private static Command VerifyCommand()
     {
@@ -182,6 +247,42 @@ internal static class TrustCommands
             Console.Out.WriteLine($"role    {string.Join(" -> ", result.RolePath)}");
             Console.Out.WriteLine($"keys    {string.Join(", ", result.SignerKeyIds)}");
         }));
+        return command;
+    }
+
+    private static Command PolicyCommand()
+    {
+        var image = new Argument<string>("image") { Description = "REGISTRY/REPOSITORY:TAG[@sha256:DIGEST]" };
+        var profile = new Option<string>("--profile") { Description = "security profile file (name = file name, digest = sha256 of content)", Required = true };
+        var policyFile = new Option<string>("--policy") { Description = "trust policy", DefaultValueFactory = _ => "/etc/hctr/trust-policy.yaml" };
+        var cache = new Option<string>("--cache-dir") { Description = "trusted metadata cache", DefaultValueFactory = _ => "/var/lib/hctr/trust" };
+        var check = new Command("check", "May IMAGE run under PROFILE? Answers yes or no with the reason (runs TUF verification)");
+        check.Arguments.Add(image);
+        foreach (var o in new Option[] { profile, policyFile, cache }) check.Options.Add(o);
+        check.SetAction((parse, ct) => RunAsync(async () =>
+        {
+            var reference = ParseImage(parse.GetValue(image)!);
+            string policyPath = parse.GetValue(policyFile)!;
+            var policy = Hctr.Trust.Policies.TrustPolicyParser.Parse(File.ReadAllText(policyPath), policyPath);
+            string profilePath = parse.GetValue(profile)!;
+            string profileName = Path.GetFileNameWithoutExtension(profilePath);
+            string profileDigest = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(profilePath)));
+            var decision = policy.Check(reference, profileName, profileDigest);
+            if (decision is { Allowed: true, Rule.Trust: { } requirement })
+            {
+                string rootFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(policyPath))!, requirement.RootFile);
+                string key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(requirement.MetadataUrl.AbsoluteUri)))[..16];
+                var metadata = new FileMetadataStore(Path.Combine(parse.GetValue(cache)!, key));
+                if (metadata.TryRead("root.json") is null) metadata.Write("root.json", File.ReadAllBytes(rootFile));
+                using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
+                var updater = new Updater(metadata, new HttpMetadataFetcher(http), requirement.MetadataUrl, TimeProvider.System);
+                decision = Hctr.Trust.Policies.TrustPolicy.CheckVerification(decision.Rule, await ImageVerifier.VerifyAsync(updater, reference, null, ct));
+            }
+            Console.Out.WriteLine($"{(decision.Allowed ? "yes" : "no")}: {decision.Code}: {decision.Reason}");
+            if (!decision.Allowed) throw new TrustVerificationException(TrustFailureReason.PolicyRefused, $"policy refuses {reference} under '{profileName}'");
+        }));
+        var command = new Command("policy", "Trust policy: which images may run under which profiles");
+        command.Subcommands.Add(check);
         return command;
     }
 

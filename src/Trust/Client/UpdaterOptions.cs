@@ -3,7 +3,8 @@ namespace Hctr.Trust.Client;
 /// <summary>Limits of the client workflow. Every download has an explicit cap.</summary>
 public sealed record UpdaterOptions
 {
-    public int MaxRootRotations { get; init; } = 32;
+    /// <summary>As python-tuf and go-tuf since 2024: large enough for long-lived repositories fetched from an old root.</summary>
+    public int MaxRootRotations { get; init; } = 256;
     public int MaxDelegations { get; init; } = 32;
     public long RootMaxLength { get; init; } = 512_000;
     public long TimestampMaxLength { get; init; } = 16_384;

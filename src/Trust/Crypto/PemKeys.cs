@@ -1,5 +1,6 @@
 using System.Text;
 using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Security;
 using Org.BouncyCastle.X509;
 
@@ -21,6 +22,32 @@ public static class PemKeys
         byte[] der = Convert.FromBase64String(string.Concat(body.Where(c => !char.IsWhiteSpace(c))));
         return PublicKeyFactory.CreateKey(der);
     }
+
+    /// <summary>Imports a PEM public key as a TUF key: Ed25519 (hex), ECDSA P-256, or RSA (RSA-PSS scheme).</summary>
+    public static PublicKey ToTufKey(string pem)
+    {
+        AsymmetricKeyParameter parameter;
+        try
+        {
+            parameter = DecodePublic(pem);
+        }
+        catch (Exception e) when (e is not TrustVerificationException)
+        {
+            throw new TrustVerificationException(TrustFailureReason.UnsupportedKey, $"not a PEM public key: {e.Message}");
+        }
+        return parameter switch
+        {
+            Ed25519PublicKeyParameters ed => new PublicKey { KeyType = KeyTypes.Ed25519, Scheme = KeyTypes.SchemeEd25519, Public = Convert.ToHexStringLower(ed.GetEncoded()) },
+            ECPublicKeyParameters { Parameters.Curve.FieldSize: 256 } ec => new PublicKey { KeyType = KeyTypes.EcdsaNistP256, Scheme = KeyTypes.SchemeEcdsaP256, Public = EncodePublic(ec) },
+            RsaKeyParameters { Modulus.BitLength: >= 2048 } rsa => new PublicKey { KeyType = KeyTypes.Rsa, Scheme = KeyTypes.SchemeRsaPss, Public = EncodePublic(rsa) },
+            _ => throw new TrustVerificationException(TrustFailureReason.UnsupportedKey, "only Ed25519, ECDSA P-256 and RSA >= 2048 public keys are supported"),
+        };
+    }
+
+    /// <summary>Exports a TUF key as PEM SubjectPublicKeyInfo.</summary>
+    public static string ToPem(PublicKey key) => key.KeyType == KeyTypes.Ed25519
+        ? EncodePublic(new Ed25519PublicKeyParameters(Convert.FromHexString(key.Public)))
+        : EncodePublic(DecodePublic(key.Public));
 
     /// <summary>Encodes a public key as PEM SubjectPublicKeyInfo with a trailing newline.</summary>
     public static string EncodePublic(AsymmetricKeyParameter key)

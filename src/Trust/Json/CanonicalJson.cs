@@ -15,7 +15,15 @@ public static class CanonicalJson
     public static byte[] Serialize(JsonNode? node)
     {
         var buffer = new MemoryStream();
-        Write(buffer, node);
+        try
+        {
+            Write(buffer, node);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // A node parsed elsewhere may hold duplicate keys, which materialise lazily (found by trust-metadata-fuzz).
+            throw new TrustVerificationException(TrustFailureReason.Malformed, $"not canonicalisable: {e.Message}", inner: e);
+        }
         return buffer.ToArray();
     }
 
@@ -46,11 +54,13 @@ public static class CanonicalJson
 
     private static void WriteObject(MemoryStream output, JsonObject obj)
     {
-        var entries = obj.ToList();
-        // Code point order equals the byte order of the UTF-8 encodings.
-        entries.Sort((a, b) => Utf8Compare(a.Key, b.Key));
+        // Code point order equals the byte order of the UTF-8 encodings; encode each key once.
+        var entries = new (byte[] Key, JsonNode? Value)[obj.Count];
+        int n = 0;
+        foreach (var (key, value) in obj) entries[n++] = (Encoding.UTF8.GetBytes(key), value);
+        Array.Sort(entries, static (a, b) => a.Key.AsSpan().SequenceCompareTo(b.Key));
         output.WriteByte((byte)'{');
-        for (int i = 0; i < entries.Count; i++)
+        for (int i = 0; i < entries.Length; i++)
         {
             if (i > 0) output.WriteByte((byte)',');
             WriteString(output, entries[i].Key);
@@ -65,7 +75,7 @@ public static class CanonicalJson
         switch (value.GetValueKind())
         {
             case JsonValueKind.String:
-                WriteString(output, value.GetValue<string>());
+                WriteString(output, Encoding.UTF8.GetBytes(value.GetValue<string>()));
                 break;
             case JsonValueKind.True:
                 WriteAscii(output, "true");
@@ -97,15 +107,20 @@ public static class CanonicalJson
         return false;
     }
 
-    private static void WriteString(MemoryStream output, string text)
+    private static void WriteString(MemoryStream output, byte[] utf8)
     {
         output.WriteByte((byte)'"');
-        byte[] utf8 = Encoding.UTF8.GetBytes(text);
-        foreach (byte b in utf8)
+        ReadOnlySpan<byte> rest = utf8;
+        while (true)
         {
-            if (b == (byte)'"' || b == (byte)'\\') output.WriteByte((byte)'\\');
-            output.WriteByte(b);
+            int special = rest.IndexOfAny((byte)'"', (byte)'\\');
+            if (special < 0) break;
+            output.Write(rest[..special]);
+            output.WriteByte((byte)'\\');
+            output.WriteByte(rest[special]);
+            rest = rest[(special + 1)..];
         }
+        output.Write(rest);
         output.WriteByte((byte)'"');
     }
 
@@ -114,6 +129,4 @@ public static class CanonicalJson
         foreach (char c in text) output.WriteByte((byte)c);
     }
 
-    private static int Utf8Compare(string a, string b) =>
-        Encoding.UTF8.GetBytes(a).AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(b));
 }

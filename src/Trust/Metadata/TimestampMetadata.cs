@@ -20,8 +20,8 @@ public sealed class TimestampMetadata
         const string what = RoleNames.Timestamp;
         var envelope = Envelope.Parse(bytes, what);
         var meta = JsonRead.Object(envelope.Signed, "meta", what);
-        if (meta.Count != 1 || JsonRead.OptionalObject(meta, "snapshot.json", what) is not { } snap)
-            throw JsonRead.Malformed(what, "meta must contain exactly 'snapshot.json'");
+        if (JsonRead.OptionalObject(meta, "snapshot.json", what) is not { } snap)
+            throw JsonRead.Malformed(what, "meta must contain 'snapshot.json'");
         return new TimestampMetadata(envelope, MetaFile.FromJson(snap, what));
     }
 }

@@ -56,6 +56,7 @@ public sealed partial class RepositoryDirectory
         var (_, roleKeys) = KeysFor(role);
         if (!roleKeys.KeyIds.Contains(key.KeyId))
             throw new TrustVerificationException(TrustFailureReason.ThresholdNotMet, $"key {key.KeyId} is not a signer of role '{role}'", role);
+        CheckDelegatedPath(role, name);
         string path = RepositoryLayout.Role(_dir, role);
         byte[] current = ReadStaged(path);
         var envelope = Envelope.Parse(current, RoleNames.Targets);
@@ -98,18 +99,10 @@ public sealed partial class RepositoryDirectory
     /// the threshold of the current root keys and of the new root keys.</summary>
     public long RotateRoot(string role, IReadOnlyList<PublicKey> newKeys, int threshold, IEnumerable<SigningKey> signers)
     {
-        var old = Root;
-        var signed = (JsonObject)old.Envelope.Signed.DeepClone();
-        signed["version"] = old.Version + 1;
-        signed["expires"] = JsonRead.FormatTimestamp(Now + Expiry.Root);
-        var keysObj = JsonRead.Object(signed, "keys", RoleNames.Root);
-        foreach (var key in newKeys) keysObj[key.ComputeKeyId()] = key.ToJson();
-        var rolesObj = JsonRead.Object(signed, "roles", RoleNames.Root);
-        rolesObj[role] = new RoleKeys(newKeys.Select(k => k.ComputeKeyId()).Distinct().ToList(), threshold).ToJson();
-        var used = rolesObj.SelectMany(r => JsonRead.StringList((JsonObject)r.Value!, "keyids", RoleNames.Root, true)).ToHashSet();
-        foreach (string unused in keysObj.Select(k => k.Key).Where(k => !used.Contains(k)).ToList()) keysObj.Remove(unused);
-        WriteRoot(SignRootChecked(signed, signers, old));
-        return old.Version + 1;
+        var signed = NextRootDocument(role, newKeys, threshold);
+        var version = Root.Version + 1;
+        WriteRoot(SignRootChecked(signed, signers, Root));
+        return version;
     }
 
     private byte[] SignRootChecked(JsonObject signed, IEnumerable<SigningKey> signers, RootMetadata? previous)

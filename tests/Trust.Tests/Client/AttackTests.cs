@@ -292,4 +292,36 @@ public sealed class AttackTests
         await client.RefreshAsync();
         Assert.Equal(3, client.Trusted.Timestamp!.Version);
     }
+
+    [Fact]
+    public async Task FreezeAttack_ReplayingTheSameTimestampAfterItExpired_IsRefused()
+    {
+        var repo = new RepositorySimulator();
+        var store = new InMemoryMetadataStore();
+        await repo.NewClient(store).RefreshAsync();
+        // Later, the mirror keeps serving the very same (now expired) timestamp.
+        repo.Time.Now = repo.Expires[RoleNames.Timestamp].AddMinutes(1);
+        repo.Expires[RoleNames.Root] = repo.Time.Now.AddDays(30);
+        repo.RotateRoot(_ => { });
+
+        var e = await RefuseAsync(() => repo.NewClient(store).RefreshAsync());
+        Assert.Equal((TrustFailureReason.Expired, RoleNames.Timestamp), (e.Reason, e.Role));
+    }
+
+    [Fact]
+    public async Task RollbackAttack_SnapshotDroppingATargetsFile_IsRefused()
+    {
+        var repo = new RepositorySimulator();
+        var store = new InMemoryMetadataStore();
+        repo.DelegatedSigners["images"] = [SigningKey.Generate(KeyAlgorithm.Ed25519)];
+        repo.TargetVersions["images"] = 1;
+        repo.Publish();
+        await repo.NewClient(store).RefreshAsync();
+        repo.TargetVersions.Remove("images");
+        repo.Publish();
+
+        var e = await RefuseAsync(() => repo.NewClient(store).RefreshAsync());
+        Assert.Equal(TrustFailureReason.Rollback, e.Reason);
+        Assert.Contains("images.json", e.Message);
+    }
 }

@@ -126,10 +126,10 @@ public sealed class RootRotationTests
     public async Task Rotation_StopsAtMaximumRotations()
     {
         var repo = new RepositorySimulator();
-        for (int i = 0; i < 40; i++) repo.RotateRoot(_ => { });
+        for (int i = 0; i < 10; i++) repo.RotateRoot(_ => { });
 
-        var client = repo.NewClient();
+        var client = repo.NewClient(options: new Hctr.Trust.Client.UpdaterOptions { MaxRootRotations = 4 });
         await client.RefreshAsync();
-        Assert.Equal(33, client.Trusted.Root.Version);
+        Assert.Equal(5, client.Trusted.Root.Version);
     }
 }

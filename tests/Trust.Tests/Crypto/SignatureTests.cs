@@ -59,6 +59,24 @@ public sealed class SignatureTests
         Assert.True(key.Public.Verify("m"u8, again.Sign("m"u8)));
     }
 
+    [Theory]
+    [InlineData(KeyAlgorithm.Ed25519)]
+    [InlineData(KeyAlgorithm.EcdsaP256)]
+    public void Pem_ExportThenImport_GivesTheSameTufKey(KeyAlgorithm algorithm)
+    {
+        var key = SigningKey.Generate(algorithm);
+        string pem = PemKeys.ToPem(key.Public);
+        Assert.StartsWith("-----BEGIN PUBLIC KEY-----", pem);
+        Assert.Equal(key.KeyId, PemKeys.ToTufKey(pem).ComputeKeyId());
+    }
+
+    [Fact]
+    public void Pem_Garbage_IsUnsupportedKey()
+    {
+        var e = Assert.Throws<TrustVerificationException>(() => PemKeys.ToTufKey("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n"));
+        Assert.Equal(TrustFailureReason.UnsupportedKey, e.Reason);
+    }
+
     [Fact]
     public void UnknownScheme_IsUnsupportedKey()
     {

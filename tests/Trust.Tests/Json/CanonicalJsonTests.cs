@@ -40,6 +40,13 @@ public sealed class CanonicalJsonTests
     }
 
     [Fact]
+    public void DuplicateKeys_AreMalformed_NotArgumentException()
+    {
+        var e = Assert.Throws<TrustVerificationException>(() => CanonicalJson.Serialize(JsonNode.Parse("{\"a\":1,\"a\":2}")));
+        Assert.Equal(TrustFailureReason.Malformed, e.Reason);
+    }
+
+    [Fact]
     public void IsIdempotent_ForArbitraryObjects()
     {
         var gen = Gen.Dictionary(Gen.String[0, 8], Gen.OneOf(Gen.Long.Select(l => (JsonNode?)JsonValue.Create(l)), Gen.String.Select(s => (JsonNode?)JsonValue.Create(s))));

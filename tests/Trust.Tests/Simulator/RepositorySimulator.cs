@@ -132,11 +132,11 @@ internal sealed class RepositorySimulator : IMetadataFetcher
         return target;
     }
 
-    public Updater NewClient(InMemoryMetadataStore? store = null, long trustedRootVersion = 1)
+    public Updater NewClient(InMemoryMetadataStore? store = null, long trustedRootVersion = 1, UpdaterOptions? options = null)
     {
         store ??= new InMemoryMetadataStore();
         if (!store.Files.ContainsKey("root.json")) store.Files["root.json"] = RootBytes(trustedRootVersion);
-        return new Updater(store, this, MetadataUrl, Time);
+        return new Updater(store, this, MetadataUrl, Time, options);
     }
 
     public Task<byte[]> FetchAsync(Uri url, long maxLength, CancellationToken cancellationToken)

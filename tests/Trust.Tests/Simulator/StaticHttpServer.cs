@@ -6,17 +6,38 @@ namespace Hctr.Trust.Tests.Simulator;
 /// <summary>A tiny static file server on 127.0.0.1 for end-to-end tests.</summary>
 internal sealed class StaticHttpServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly string _root;
     private readonly Task _loop;
 
     public StaticHttpServer(string root)
     {
         _root = Path.GetFullPath(root);
-        int port = FreePort();
-        BaseUrl = new Uri($"http://127.0.0.1:{port}/");
-        _listener.Prefixes.Add(BaseUrl.AbsoluteUri);
-        _listener.Start();
+        // The probed port can be taken by another process before we bind it: retry on a fresh port.
+        for (int attempt = 1; ; attempt++)
+        {
+            var listener = new HttpListener();
+            var url = new Uri($"http://127.0.0.1:{FreePort()}/");
+            listener.Prefixes.Add(url.AbsoluteUri);
+            try
+            {
+                listener.Start();
+                _listener = listener;
+                BaseUrl = url;
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 10)
+            {
+                try
+                {
+                    listener.Close();
+                }
+                catch (HttpListenerException)
+                {
+                    // Closing a listener that never started can fail the same way; nothing to release.
+                }
+            }
+        }
         _loop = Task.Run(ServeAsync);
     }
 
