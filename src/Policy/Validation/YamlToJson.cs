@@ -76,7 +76,8 @@ internal static class YamlToJson
             return JsonValue.Create(u);
         }
 
-        if (double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && LooksNumeric(s.Value))
+        // Overflow parses as infinity, which JSON cannot carry: such a scalar stays a string, and the schema refuses it.
+        if (double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) && LooksNumeric(s.Value))
         {
             return JsonValue.Create(d);
         }

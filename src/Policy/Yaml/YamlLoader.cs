@@ -19,7 +19,7 @@ public static class YamlLoader
         var reader = new Reader(source, diagnostics);
         try
         {
-            var parser = new Parser(new StringReader(text));
+            var parser = new GuardedParser(new Parser(new StringReader(text)));
             return reader.ReadStream(parser);
         }
         catch (YamlException ex)
