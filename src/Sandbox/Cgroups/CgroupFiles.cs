@@ -1,0 +1,77 @@
+using System.Text;
+using Hctr.Sandbox.Interop;
+
+namespace Hctr.Sandbox.Cgroups;
+
+/// <summary>The file operations both layouts share: write a value, read pids, kill and remove a directory.</summary>
+internal static class CgroupFiles
+{
+    public static void Write(string path, string value)
+    {
+        using var fd = new SafeFd(Errno.Check(FileCalls.open(path, FileCalls.O_WRONLY | FileCalls.O_CLOEXEC | FileCalls.O_TRUNC, 0), "open", path));
+        FileCalls.WriteAll(fd.Fd, Encoding.ASCII.GetBytes(value), path);
+    }
+
+    /// <summary>The process's own cgroup per hierarchy from /proc/self/cgroup: "memory" → "/a/b", "" → the v2 path.</summary>
+    public static Dictionary<string, string> SelfCgroups(string procSelfCgroup)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string line in File.ReadAllLines(procSelfCgroup))
+        {
+            string[] f = line.Split(':', 3);
+            if (f.Length != 3)
+            {
+                continue;
+            }
+
+            foreach (string controller in f[1].Split(','))
+            {
+                result[controller.StartsWith("name=", StringComparison.Ordinal) ? controller[5..] : controller] = f[2];
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Kills what is left (cgroup.kill on v2, SIGKILL per pid otherwise) and rmdirs the directory, retrying while
+    /// the kernel still counts exiting tasks (EBUSY). Throws after 5 s.
+    /// </summary>
+    public static void KillAndRemove(string dir, string procsFile, bool useCgroupKill)
+    {
+        if (!Directory.Exists(dir))
+        {
+            return;
+        }
+
+        if (useCgroupKill && File.Exists(Path.Combine(dir, "cgroup.kill")))
+        {
+            Write(Path.Combine(dir, "cgroup.kill"), "1");
+        }
+
+        string procs = Path.Combine(dir, procsFile);
+        var deadline = Environment.TickCount64 + 5000;
+        while (true)
+        {
+            foreach (string pid in File.Exists(procs) ? File.ReadAllLines(procs) : [])
+            {
+                if (int.TryParse(pid, System.Globalization.CultureInfo.InvariantCulture, out int n))
+                {
+                    ProcessCalls.kill(n, ProcessCalls.SIGKILL);
+                }
+            }
+
+            if (FileCalls.rmdir(dir) == 0 || Errno.Last == Errno.ENOENT)
+            {
+                return;
+            }
+
+            if (Errno.Last != Errno.EBUSY || Environment.TickCount64 > deadline)
+            {
+                throw new SyscallException("rmdir", Errno.Last, dir);
+            }
+
+            Thread.Sleep(5);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace Hctr.Sandbox;
+
+/// <summary>The container's exit code (N, or 128+N when killed by signal N), or hctr's 125/126/127 with the failure.</summary>
+public sealed record LaunchResult(int ExitCode, LaunchFailure? Failure, bool TimedOut = false);
