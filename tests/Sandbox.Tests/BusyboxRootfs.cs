@@ -12,6 +12,7 @@ public sealed class BusyboxRootfs : IDisposable
     public BusyboxRootfs()
     {
         Path = Directory.CreateTempSubdirectory("hctr-rootfs-").FullName;
+        File.SetUnixFileMode(Path, (UnixFileMode)0x1ed); // 0755: non-root container users must reach /
         foreach (string dir in (string[])["bin", "proc", "dev", "sys", "tmp", "etc", "root", "data"])
         {
             Directory.CreateDirectory(System.IO.Path.Combine(Path, dir));
@@ -41,7 +42,7 @@ public sealed class BusyboxRootfs : IDisposable
         }
     }
 
-    private static void Chown(string path, uint id)
+    public static void Chown(string path, uint id = TestPlans.HostIdBase)
     {
         using var p = System.Diagnostics.Process.Start("chown", ["-hR", $"{id}:{id}", path])!;
         p.WaitForExit();

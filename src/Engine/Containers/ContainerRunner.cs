@@ -35,6 +35,11 @@ public sealed class ContainerRunner(string stateRoot, ICgroupManager cgroups)
                 continue;
             }
 
+            if (state is null && Directory.GetLastWriteTimeUtc(dir) > DateTime.UtcNow.AddMinutes(-1))
+            {
+                continue; // being created by another hctr right now (the state file is written first thing)
+            }
+
             if (state is not null)
             {
                 cgroups.Destroy(state.CgroupDirectories);
@@ -68,12 +73,13 @@ public sealed class ContainerRunner(string stateRoot, ICgroupManager cgroups)
 
             int self = Environment.ProcessId;
             ulong start = StartTime(self) ?? 0;
+            WriteState(dir, new ContainerState(id, self, start, 0, []));
             var withState = options with
             {
                 Cgroups = cgroups,
                 OnCreated = (pid, dirs) =>
                 {
-                    File.WriteAllText(Path.Combine(dir, "state"), new ContainerState(id, self, start, pid, dirs).Serialize());
+                    WriteState(dir, new ContainerState(id, self, start, pid, dirs));
                     options.OnCreated?.Invoke(pid, dirs);
                 },
             };
@@ -86,6 +92,14 @@ public sealed class ContainerRunner(string stateRoot, ICgroupManager cgroups)
                 Directory.Delete(dir, recursive: true);
             }
         }
+    }
+
+    /// <summary>Write then rename: a reader sees the old or the new state, never half of one.</summary>
+    private static void WriteState(string dir, ContainerState state)
+    {
+        string tmp = Path.Combine(dir, "state.tmp");
+        File.WriteAllText(tmp, state.Serialize());
+        File.Move(tmp, Path.Combine(dir, "state"), overwrite: true);
     }
 
     private static bool IsOtherLive(string dir)

@@ -65,6 +65,11 @@ public static unsafe partial class InitStage
         InitStepException.Run("exec", default, () => path = ResolveExecutable(p));
         InitStepException.Run("credentials", plan.IdMaps.Origin, () => ApplyCredentials(plan));
         InitStepException.Run("capabilities", plan.Capabilities.Origin, () => ApplyCapabilities(plan.Capabilities));
+
+        // Changing ids or regaining capabilities cleared the parent-death signal: the container must die with hctr.
+        // (An execve that grows the permitted set clears it again; the pid namespace and the next run's cleanup of
+        // the cgroup cover that case.)
+        InitStepException.Run("credentials", default, () => Errno.Check(CredentialCalls.prctl(CredentialCalls.PR_SET_PDEATHSIG, ProcessCalls.SIGKILL, 0, 0, 0), "prctl", "PR_SET_PDEATHSIG"));
         if (plan.NoNewPrivileges)
         {
             InitStepException.Run("no_new_privs", plan.NoNewPrivilegesOrigin, () => Errno.Check(CredentialCalls.prctl(CredentialCalls.PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "prctl", "PR_SET_NO_NEW_PRIVS"));
@@ -109,9 +114,6 @@ public static unsafe partial class InitStage
         Errno.Check(CredentialCalls.setresgid(p.Gid, p.Gid, p.Gid), "setresgid", p.Gid.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Errno.Check(CredentialCalls.setresuid(p.Uid, p.Uid, p.Uid), "setresuid", p.Uid.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Errno.Check(CredentialCalls.prctl(CredentialCalls.PR_SET_KEEPCAPS, 0, 0, 0, 0), "prctl", "PR_SET_KEEPCAPS");
-
-        // A uid change clears the parent-death signal; the container must still die with hctr.
-        Errno.Check(CredentialCalls.prctl(CredentialCalls.PR_SET_PDEATHSIG, ProcessCalls.SIGKILL, 0, 0, 0), "prctl", "PR_SET_PDEATHSIG");
     }
 
     private static void ApplyCapabilities(CapabilityPlan caps)
