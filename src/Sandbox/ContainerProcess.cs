@@ -18,7 +18,7 @@ internal sealed unsafe class ContainerProcess : IDisposable
     public int Pid { get; }
 
     public sealed record StartInfo(
-        ulong CloneFlags, int SyncReadFd, int SyncWriteFd, int ErrorFd, bool SetRootIds, bool Reaper,
+        ulong CloneFlags, int SyncReadFd, int SyncWriteFd, int ErrorFd, int ErrorReadFd, bool SetRootIds, bool Reaper,
         int Stdio, bool ControllingTty, int[] KeepFds, string Path, string[] Argv, string[] Envp);
 
     /// <summary>Clones through the native helper; nothing managed runs in the child.</summary>
@@ -55,6 +55,7 @@ internal sealed unsafe class ContainerProcess : IDisposable
                     SyncReadFd = info.SyncReadFd,
                     SyncWriteFd = info.SyncWriteFd,
                     ErrorFd = info.ErrorFd,
+                    ErrorReadFd = info.ErrorReadFd,
                     PdeathSignal = ProcessCalls.SIGKILL,
                     SetRootIds = info.SetRootIds ? 1 : 0,
                     Reaper = info.Reaper ? 1 : 0,

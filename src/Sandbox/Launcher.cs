@@ -74,7 +74,7 @@ public static class Launcher
                 "--error-fd", errWrite.Fd.ToString(CultureInfo.InvariantCulture),
             ];
             child = ContainerProcess.Start(new ContainerProcess.StartInfo(
-                plan.Namespaces.CloneFlags, syncRead.Fd, syncWrite.Fd, errWrite.Fd,
+                plan.Namespaces.CloneFlags, syncRead.Fd, syncWrite.Fd, errWrite.Fd, errRead.Fd,
                 SetRootIds: plan.IdMaps.Uid.Count > 0, Reaper: plan.Process.Init,
                 Stdio: pty?.SlaveFd ?? -1, ControllingTty: pty is not null,
                 KeepFds: [planFd.Fd, errWrite.Fd], options.InitExecutable, argv, [.. options.InitEnvironment]));

@@ -70,6 +70,10 @@ public static unsafe partial class InitStage
         // (An execve that grows the permitted set clears it again; the pid namespace and the next run's cleanup of
         // the cgroup cover that case.)
         InitStepException.Run("credentials", default, () => Errno.Check(CredentialCalls.prctl(CredentialCalls.PR_SET_PDEATHSIG, ProcessCalls.SIGKILL, 0, 0, 0), "prctl", "PR_SET_PDEATHSIG"));
+        if (PollCalls.ReaderGone(errorFd))
+        {
+            Environment.Exit(125); // hctr died before the signal was armed again: nobody waits for this container
+        }
         if (plan.NoNewPrivileges)
         {
             InitStepException.Run("no_new_privs", plan.NoNewPrivilegesOrigin, () => Errno.Check(CredentialCalls.prctl(CredentialCalls.PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "prctl", "PR_SET_NO_NEW_PRIVS"));

@@ -16,6 +16,13 @@ internal static unsafe partial class PollCalls
     [LibraryImport(Libc.Name, EntryPoint = "poll", SetLastError = true)]
     private static partial int poll(PollFd* fds, ulong count, int timeout);
 
+    /// <summary>True when the pipe write end <paramref name="fd"/> has no reader left (POLLERR).</summary>
+    public static bool ReaderGone(int fd)
+    {
+        var p = new PollFd { Fd = fd, Events = 4 /* POLLOUT */ };
+        return poll(&p, 1, 0) == 1 && (p.Revents & 8 /* POLLERR */) != 0;
+    }
+
     /// <summary>True when <paramref name="fd"/> became readable (a pidfd: the process exited) within the timeout.</summary>
     public static bool WaitReadable(int fd, int timeoutMs)
     {

@@ -12,6 +12,7 @@ internal static unsafe partial class SpawnCalls
         public int SyncReadFd;
         public int SyncWriteFd;
         public int ErrorFd;
+        public int ErrorReadFd;
         public int PdeathSignal;
         public int SetRootIds;
         public int Reaper;

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/sched.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
@@ -22,6 +23,7 @@ struct hctr_spawn_args {
     int32_t sync_read_fd;   // child blocks on one "go" byte from here (EOF: parent gone, child exits)
     int32_t sync_write_fd;  // parent's end, closed in the child
     int32_t error_fd;       // O_CLOEXEC pipe: on failure the child writes one record and exits 125
+    int32_t error_read_fd;  // the parent's end, closed in the child (so POLLERR on error_fd means the parent is gone)
     int32_t pdeath_signal;  // PR_SET_PDEATHSIG
     int32_t set_root_ids;   // 1: setresgid/setresuid(0) after the go byte (user namespace root)
     int32_t reaper;         // 1: fork; the first process stays a minimal PID 1 reaper
@@ -62,6 +64,11 @@ static __attribute__((noreturn)) void fail(int fd, const char *syscall_name, con
     __builtin_unreachable();
 }
 
+static int parent_gone(int error_fd) {
+    struct pollfd p = { .fd = error_fd, .events = POLLOUT, .revents = 0 };
+    return raw(SYS_poll, (long)&p, 1, 0, 0) == 1 && (p.revents & POLLERR) != 0;
+}
+
 // PID 1 when asked: reap every child, forward signals to the first, exit with its status.
 static __attribute__((noreturn)) void reap(pid_t child) {
     sigset_t all;
@@ -89,6 +96,7 @@ static __attribute__((noreturn)) void child_main(const struct hctr_spawn_args *a
     int efd = a->error_fd;
     if (raw(SYS_prctl, PR_SET_PDEATHSIG, a->pdeath_signal, 0, 0) < 0) fail(efd, "prctl", "PR_SET_PDEATHSIG");
     raw(SYS_close, a->sync_write_fd, 0, 0, 0);
+    raw(SYS_close, a->error_read_fd, 0, 0, 0);
     char go = 0;
     long r;
     do { r = raw(SYS_read, a->sync_read_fd, (long)&go, 1, 0); } while (r < 0 && errno == EINTR);
@@ -97,6 +105,10 @@ static __attribute__((noreturn)) void child_main(const struct hctr_spawn_args *a
     if (a->set_root_ids) {
         if (raw(SYS_setresgid, 0, 0, 0, 0) < 0) fail(efd, "setresgid", "0");
         if (raw(SYS_setresuid, 0, 0, 0, 0) < 0) fail(efd, "setresuid", "0");
+        // The id change cleared the parent-death signal: arm it again, then make sure the parent did not die
+        // in between (the error pipe's write end reports POLLERR once its only reader, the parent, is gone).
+        if (raw(SYS_prctl, PR_SET_PDEATHSIG, a->pdeath_signal, 0, 0) < 0) fail(efd, "prctl", "PR_SET_PDEATHSIG");
+        if (parent_gone(efd)) syscall(SYS_exit_group, 125);
     }
     for (int i = 0; i < 3; i++) {
         if (a->stdio[i] >= 0 && a->stdio[i] != i && raw(SYS_dup2, a->stdio[i], i, 0, 0) < 0) fail(efd, "dup2", "stdio");
@@ -143,6 +155,10 @@ int hctr_spawn(const struct hctr_spawn_args *a, int32_t *pidfd_out) {
     ca.exit_signal = SIGCHLD;
     // clone3 without a stack behaves like fork: the child continues here on a copy of this stack.
     long pid = syscall(SYS_clone3, &ca, sizeof ca);
+    if (pid < 0 && errno == ENOSYS) {
+        // Old kernels and valgrind: clone(2) with CLONE_PIDFD stores the pidfd through parent_tid.
+        pid = syscall(SYS_clone, (long)(ca.flags | SIGCHLD), 0L, (long)&pidfd, 0L, 0L);
+    }
     if (pid < 0) return -errno;
     if (pid == 0) child_main(a);
     *pidfd_out = pidfd;
