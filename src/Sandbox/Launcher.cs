@@ -111,7 +111,7 @@ public static class Launcher
             pty?.FinishCopying();
             var failure = LaunchFailure.TryParse(FileCalls.ReadToEnd(errRead.Fd, "error pipe", 64 << 10));
             int code = failure?.ExitCode ?? ProcessCalls.ExitCode(status!.Value);
-            return new LaunchResult(code, failure, timedOut);
+            return new LaunchResult(code, failure, timedOut, options.Cgroups.OomKilled(cgroupDirs));
         }
     }
 

@@ -114,6 +114,11 @@ internal static class RunCommand
                 stderr.WriteLine($"hctr: {failure.Render()}");
             }
 
+            if (result.OomKilled)
+            {
+                stderr.WriteLine("hctr: the container hit its memory limit and the OOM killer killed a process");
+            }
+
             return result.ExitCode;
         }
         catch (SyscallException e)

@@ -37,6 +37,29 @@ internal static class CgroupFiles
     /// Kills what is left (cgroup.kill on v2, SIGKILL per pid otherwise) and rmdirs the directory, retrying while
     /// the kernel still counts exiting tasks (EBUSY). Throws after 5 s.
     /// </summary>
+    /// <summary>The "oom_kill N" line of memory.oom_control (v1) or memory.events (v2) in any of the directories is non-zero.</summary>
+    public static bool AnyOomKill(IReadOnlyList<string> directories, string file)
+    {
+        foreach (string dir in directories)
+        {
+            string path = Path.Combine(dir, file);
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            foreach (string line in File.ReadAllLines(path))
+            {
+                if (line.StartsWith("oom_kill ", StringComparison.Ordinal) && line[9..].Trim() != "0")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     public static void KillAndRemove(string dir, string procsFile, bool useCgroupKill)
     {
         if (!Directory.Exists(dir))

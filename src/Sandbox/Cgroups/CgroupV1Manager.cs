@@ -64,6 +64,8 @@ public sealed class CgroupV1Manager(string root = "/sys/fs/cgroup", string procS
         }
     }
 
+    public bool OomKilled(IReadOnlyList<string> directories) => CgroupFiles.AnyOomKill(directories, "memory.oom_control");
+
     public void Destroy(IReadOnlyList<string> directories)
     {
         foreach (string dir in directories.Reverse())

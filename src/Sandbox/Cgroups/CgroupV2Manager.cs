@@ -49,6 +49,8 @@ public sealed class CgroupV2Manager(string root = "/sys/fs/cgroup", string procS
         }
     }
 
+    public bool OomKilled(IReadOnlyList<string> directories) => CgroupFiles.AnyOomKill(directories, "memory.events");
+
     public void Destroy(IReadOnlyList<string> directories)
     {
         foreach (string dir in directories.Reverse())

@@ -10,6 +10,9 @@ public interface ICgroupManager
 
     void AddProcess(IReadOnlyList<string> directories, int pid);
 
+    /// <summary>True when the kernel's OOM killer killed a process in these cgroups (read before <see cref="Destroy"/>).</summary>
+    bool OomKilled(IReadOnlyList<string> directories);
+
     /// <summary>Kills every process left in <paramref name="directories"/> and removes them (deepest first). Missing ones are fine.</summary>
     void Destroy(IReadOnlyList<string> directories);
 }

@@ -51,6 +51,8 @@ public sealed class ContainerRunnerTests : IDisposable
         {
         }
 
+        public bool OomKilled(IReadOnlyList<string> directories) => false;
+
         public void Destroy(IReadOnlyList<string> directories) => Destroyed.AddRange(directories);
     }
 }

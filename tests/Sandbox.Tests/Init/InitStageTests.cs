@@ -114,6 +114,27 @@ public sealed class InitStageTests(BusyboxRootfs rootfs) : IClassFixture<Busybox
     }
 
     [Fact]
+    public void Memory_limit_gets_the_workload_oom_killed_and_reported()
+    {
+        if (!Directory.Exists("/sys/fs/cgroup/memory"))
+        {
+            return; // v1 memory hierarchy only; the v2 writer is tested on a scratch tree
+        }
+
+        var plan = Plan with
+        {
+            Cgroup = Plan.Cgroup with
+            {
+                Controllers = ["pids", "memory"],
+                Settings = [new CgroupSetting("memory", "memory.limit_in_bytes", "33554432", TestPlans.At(41)), new CgroupSetting("memory", "memory.memsw.limit_in_bytes", "33554432", TestPlans.At(42))],
+            },
+        };
+        var r = HctrBinary.Run(plan.WithArgv("/bin/dd", "if=/dev/zero", "of=/dev/null", "bs=128M", "count=1"));
+        Assert.Equal(128 + 9, r.ExitCode);
+        Assert.Contains("OOM killer", r.Stderr);
+    }
+
+    [Fact]
     public void Rlimits_hostname_and_loopback_are_applied()
     {
         var plan = Plan with { Rlimits = [new RlimitStep("RLIMIT_NOFILE", 7, 123, 456, TestPlans.At(80))] };

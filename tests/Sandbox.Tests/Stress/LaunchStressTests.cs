@@ -43,6 +43,7 @@ public sealed class LaunchStressTests(BusyboxRootfs rootfs, ITestOutputHelper ou
             Timeout = TimeSpan.FromSeconds(20),
         };
         var plan = TestPlans.Default(rootfs.Path, "/bin/true");
+        Assert.Equal(0, Launcher.Run(plan, options).ExitCode); // warm-up: the runtime opens its own fds lazily once
         int fdsBefore = Directory.GetFiles("/proc/self/fd").Length;
         var sw = Stopwatch.StartNew();
         int failures = 0, timeouts = 0;
@@ -59,7 +60,7 @@ public sealed class LaunchStressTests(BusyboxRootfs rootfs, ITestOutputHelper ou
         output.WriteLine($"{launches} launches in {sw.Elapsed.TotalSeconds:F1} s ({sw.Elapsed.TotalMilliseconds / launches:F1} ms each), {allocated} allocations, fds {fdsBefore} -> {fdsAfter}");
         Assert.Equal(0, timeouts);
         Assert.Equal(0, failures);
-        Assert.InRange(fdsAfter, 0, fdsBefore + 4);
+        Assert.InRange(fdsAfter, 0, fdsBefore + 2); // constant, not per launch
         Assert.False(Directory.Exists(Path.Combine("/sys/fs/cgroup/pids", plan.Cgroup.Name)));
     }
 }
