@@ -46,14 +46,28 @@ public static class Launcher
         var cgroupDirs = plan.Cgroup.Controllers.Count > 0 || plan.Cgroup.Settings.Count > 0
             ? options.Cgroups.Create(plan.Cgroup)
             : [];
+        LaunchResult result;
         try
         {
-            return Spawn(plan, options, planFd, cgroupDirs);
+            result = Spawn(plan, options, planFd, cgroupDirs);
         }
-        finally
+        catch (Exception e)
         {
-            options.Cgroups.Destroy(cgroupDirs);
+            // Cleanup errors are attached to the original error, never mask it.
+            try
+            {
+                options.Cgroups.Destroy(cgroupDirs);
+            }
+            catch (Exception cleanup)
+            {
+                e.Data["hctr.cleanup"] = cleanup.Message;
+            }
+
+            throw;
         }
+
+        options.Cgroups.Destroy(cgroupDirs);
+        return result;
     }
 
     private static unsafe LaunchResult Spawn(LaunchPlan plan, LaunchOptions options, SafeFd planFd, IReadOnlyList<string> cgroupDirs)

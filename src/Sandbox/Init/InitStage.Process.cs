@@ -89,6 +89,12 @@ public static unsafe partial class InitStage
             InitStepException.Run("apparmor", default, () => ApplyAppArmor(plan.AppArmor));
         }
 
+        if (plan.Seccomp.NeedsListener)
+        {
+            // Fails closed: a filter that relies on a user-space listener must not load without one.
+            throw new InitStepException("seccomp", plan.Seccomp.Origin, new SyscallException("seccomp", Errno.ENOSYS, "SECCOMP_FILTER_FLAG_NEW_LISTENER (not supported)"));
+        }
+
         if (plan.Seccomp.Program.Length > 0)
         {
             byte[] program = Convert.FromBase64String(plan.Seccomp.Program);

@@ -30,9 +30,15 @@ public static partial class InitStage
             Report(errorFd, e.ToFailure());
             return e.ToFailure().ExitCode;
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or SyscallException)
+        catch (SyscallException e)
         {
-            Report(errorFd, new LaunchFailure("plan", e is SyscallException s ? s.Operation : "json", e is SyscallException t ? t.Errno : Errno.EINVAL, e.Message, ""));
+            Report(errorFd, new LaunchFailure("plan", e.Operation, e.Errno, e.Path ?? "", ""));
+            return 125;
+        }
+        catch (Exception e)
+        {
+            // Fails closed: whatever went wrong, the workload is not executed.
+            Report(errorFd, new LaunchFailure("init", e.GetType().Name, Errno.EINVAL, e.Message, ""));
             return 125;
         }
     }

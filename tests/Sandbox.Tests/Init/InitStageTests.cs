@@ -174,6 +174,19 @@ public sealed class InitStageTests(BusyboxRootfs rootfs) : IClassFixture<Busybox
     }
 
     [Fact]
+    public void Invalid_seccomp_program_fails_closed_with_its_origin()
+    {
+        string onlyLoad = Convert.ToBase64String([0x20, 0, 0, 0, 4, 0, 0, 0]); // ld [4] with no return: rejected by the kernel
+        var r = HctrBinary.Run(Plan with { Seccomp = new SeccompPlan(onlyLoad, 1, 0, false, TestPlans.At(60)) });
+        Assert.Equal(125, r.ExitCode);
+        Assert.Contains("test.yaml:60: seccomp SECCOMP_SET_MODE_FILTER: EINVAL (step seccomp)", r.Stderr);
+
+        var garbage = HctrBinary.Run(Plan with { Seccomp = new SeccompPlan("not base64!", 1, 0, false, TestPlans.At(60)) });
+        Assert.Equal(125, garbage.ExitCode);
+        Assert.Contains("(step init)", garbage.Stderr);
+    }
+
+    [Fact]
     public void Stdin_is_piped_through()
     {
         var r = HctrBinary.Run(Plan.WithArgv("/bin/cat"), stdin: "hello from the host\n");
