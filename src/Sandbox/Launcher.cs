@@ -147,11 +147,11 @@ public static class Launcher
         string proc = $"/proc/{pid}";
         if (maps.DenySetgroups)
         {
-            Cgroups.CgroupFiles.Write($"{proc}/setgroups", "deny");
+            FileCalls.WriteText($"{proc}/setgroups", "deny");
         }
 
-        Cgroups.CgroupFiles.Write($"{proc}/uid_map", Format(maps.Uid));
-        Cgroups.CgroupFiles.Write($"{proc}/gid_map", Format(maps.Gid));
+        FileCalls.WriteText($"{proc}/uid_map", Format(maps.Uid));
+        FileCalls.WriteText($"{proc}/gid_map", Format(maps.Gid));
     }
 
     private static string Format(IReadOnlyList<IdMapEntry> entries)

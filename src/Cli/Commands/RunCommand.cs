@@ -55,6 +55,12 @@ internal static class RunCommand
             LaunchPlan? launchPlan;
             if (parse.GetValue(plan) is { } planFile)
             {
+                if (parse.GetValue(profile) is not null || parse.GetValue(rootfs) is not null || (parse.GetValue(command)?.Length ?? 0) > 0)
+                {
+                    stderr.WriteLine("hctr run: --plan runs the plan exactly as written; it takes no --profile, --rootfs or command");
+                    return HctrFailure;
+                }
+
                 launchPlan = PlanJson.Deserialize(File.ReadAllBytes(planFile.FullName));
             }
             else

@@ -1,4 +1,3 @@
-using System.Text;
 using Hctr.Sandbox.Interop;
 
 namespace Hctr.Sandbox.Cgroups;
@@ -6,11 +5,7 @@ namespace Hctr.Sandbox.Cgroups;
 /// <summary>The file operations both layouts share: write a value, read pids, kill and remove a directory.</summary>
 internal static class CgroupFiles
 {
-    public static void Write(string path, string value)
-    {
-        using var fd = new SafeFd(Errno.Check(FileCalls.open(path, FileCalls.O_WRONLY | FileCalls.O_CLOEXEC | FileCalls.O_TRUNC, 0), "open", path));
-        FileCalls.WriteAll(fd.Fd, Encoding.ASCII.GetBytes(value), path);
-    }
+    public static void Write(string path, string value) => FileCalls.WriteText(path, value);
 
     /// <summary>The process's own cgroup per hierarchy from /proc/self/cgroup: "memory" → "/a/b", "" → the v2 path.</summary>
     public static Dictionary<string, string> SelfCgroups(string procSelfCgroup)

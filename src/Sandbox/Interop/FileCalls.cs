@@ -99,6 +99,13 @@ internal static unsafe partial class FileCalls
         return *(ulong*)(buf + 72);
     }
 
+    /// <summary>open(O_WRONLY|O_TRUNC) and one write: for procfs, sysfs and cgroupfs files, where a value is one write.</summary>
+    public static void WriteText(string path, string value)
+    {
+        using var fd = new SafeFd(Errno.Check(open(path, O_WRONLY | O_CLOEXEC | O_TRUNC, 0), "open", path));
+        WriteAll(fd.Fd, System.Text.Encoding.UTF8.GetBytes(value), path);
+    }
+
     public static void WriteAll(int fd, ReadOnlySpan<byte> data, string what)
     {
         fixed (byte* p = data)
