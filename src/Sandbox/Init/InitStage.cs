@@ -60,9 +60,10 @@ public static partial class InitStage
     ///    because bind sources are host paths.
     /// 5. /dev links, only when the plan mounted a /dev.
     /// 6. pivot_root(".", ".") and detach the old root: nothing of the host stays reachable.
-    /// 7. Masked then read-only paths, after /proc is mounted (CVE-2019-16884 class) and before exec.
-    /// 8. Rootfs read-only last among mounts (it would block creating mount targets).
-    /// 9. hostname, rlimits, sysctls, loopback: need the capabilities that step 10 drops.
+    /// 7. Sysctls, written to the container's /proc/sys before step 8 makes it read-only.
+    /// 8. Masked then read-only paths, after /proc is mounted (CVE-2019-16884 class) and before exec.
+    /// 9. Rootfs read-only last among mounts (it would block creating mount targets); then hostname, rlimits,
+    ///    loopback: they need the capabilities that step 10 drops.
     /// 10. Exec thread: ids, capabilities, no_new_privs, Landlock, AppArmor exec label, seccomp (last: the
     ///     filter would deny the calls before it), fds marked close-on-exec, cwd, execve.
     /// </summary>
@@ -78,6 +79,7 @@ public static partial class InitStage
             InitStepException.Run("pivot_root", plan.Rootfs.Origin, () => PivotRoot(root.Fd));
         }
 
+        ApplySysctls(plan.Sysctls);
         using (var root = new SafeFd(Errno.Check(FileCalls.open("/", FileCalls.O_PATH | FileCalls.O_DIRECTORY | FileCalls.O_CLOEXEC, 0), "open", "/")))
         {
             ApplyMaskedPaths(root.Fd, plan.MaskedPaths);
@@ -87,7 +89,6 @@ public static partial class InitStage
         ApplyRootfsReadOnly(plan.Rootfs);
         ApplyHostname(plan);
         ApplyRlimits(plan.Rlimits);
-        ApplySysctls(plan.Sysctls);
         ApplyLoopback(plan.Network);
         Exec(plan, errorFd);
     }

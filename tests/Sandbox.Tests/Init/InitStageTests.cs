@@ -135,13 +135,18 @@ public sealed class InitStageTests(BusyboxRootfs rootfs) : IClassFixture<Busybox
     }
 
     [Fact]
-    public void Rlimits_hostname_and_loopback_are_applied()
+    public void Rlimits_sysctls_and_loopback_are_applied()
     {
-        var plan = Plan with { Rlimits = [new RlimitStep("RLIMIT_NOFILE", 7, 123, 456, TestPlans.At(80))] };
-        var r = Sh(plan, "ulimit -n; ulimit -H -n; cat /sys/class/net/lo/operstate /sys/class/net/lo/flags");
+        var plan = Plan with
+        {
+            Rlimits = [new RlimitStep("RLIMIT_NOFILE", 7, 123, 456, TestPlans.At(80))],
+            Sysctls = [new SysctlStep("net.ipv4.ip_unprivileged_port_start", "80", TestPlans.At(82)), new SysctlStep("net.ipv4.ping_group_range", "0 1000", TestPlans.At(83))],
+        };
+        var r = Sh(plan, "ulimit -n; ulimit -H -n; cat /sys/class/net/lo/operstate /sys/class/net/lo/flags /proc/sys/net/ipv4/ip_unprivileged_port_start /proc/sys/net/ipv4/ping_group_range");
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.StartsWith("123\n456\n", r.Stdout);
         Assert.Contains("0x9", r.Stdout); // IFF_UP | IFF_LOOPBACK
+        Assert.Matches(@"\n80\n0\s+1000\n", r.Stdout); // sysctls written before /proc/sys became read-only
     }
 
     [Fact]
