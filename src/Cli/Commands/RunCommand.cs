@@ -50,7 +50,6 @@ internal static class RunCommand
         run.SetAction(parse =>
         {
             var stderr = parse.InvocationConfiguration.Error;
-            HostFacts host = HostProbe.Probe();
             string id = parse.GetValue(name) ?? ContainerRunner.NewId();
             LaunchPlan? launchPlan;
             if (parse.GetValue(plan) is { } planFile)
@@ -83,7 +82,7 @@ internal static class RunCommand
                     return HctrFailure;
                 }
 
-                var (compiled, diagnostics) = compile(profileFile.FullName, request, host);
+                var (compiled, diagnostics) = compile(profileFile.FullName, request, HostProbe.Probe());
                 foreach (var d in diagnostics)
                 {
                     stderr.WriteLine(d.Render());
@@ -97,14 +96,15 @@ internal static class RunCommand
                 launchPlan = compiled;
             }
 
-            return Launch(id, launchPlan, host, stderr);
+            return Launch(id, launchPlan, stderr);
         });
         return run;
     }
 
-    private static int Launch(string id, LaunchPlan plan, HostFacts host, TextWriter stderr)
+    private static int Launch(string id, LaunchPlan plan, TextWriter stderr)
     {
-        ICgroupManager cgroups = host.Cgroups == CgroupLayout.V2 ? new CgroupV2Manager() : new CgroupV1Manager();
+        // The plan's settings are spelled for one layout; the compiler chose it from the probed host.
+        ICgroupManager cgroups = plan.Cgroup.Layout == CgroupLayout.V2 ? new CgroupV2Manager() : new CgroupV1Manager();
         var runner = new ContainerRunner(ContainerRunner.DefaultStateRoot, cgroups);
         var options = new LaunchOptions
         {
