@@ -1,0 +1,56 @@
+#!/bin/sh
+# Start latency: the same busybox rootfs running /bin/true under hctr, runc and bwrap (the floor), side by
+# side with hyperfine; prints the medians and hctr/runc, hctr/bwrap ratios, then peak RSS of each.
+# Run as root from the repository root after publishing bin/hctr.
+#   HCTR_PROFILE  profile to compile (default profiles/default.yaml)
+#   HCTR_PLAN     a compiled plan (JSON) to run instead of a profile (its rootfs path is used as is)
+#   RUNS          hyperfine runs per command (default 50)
+set -eu
+repo=$(cd "$(dirname "$0")/.." && pwd)
+hctr="$repo/bin/hctr"
+runs=${RUNS:-50}
+[ -x "$hctr" ] || { echo "missing $hctr: dotnet publish src/Cli -c Release -r linux-x64 -p:PublishAot=true -o bin" >&2; exit 1; }
+work=$(mktemp -d /tmp/hctr-bench.XXXXXX)
+trap 'runc delete -f hctr-bench >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+
+mkdir -p "$work/bundle/rootfs/bin" "$work/bundle/rootfs/proc" "$work/bundle/rootfs/dev" "$work/bundle/rootfs/sys" "$work/bundle/rootfs/tmp"
+cp /bin/busybox "$work/bundle/rootfs/bin/busybox"
+for a in sh true; do ln -s busybox "$work/bundle/rootfs/bin/$a"; done
+
+if [ -n "${HCTR_PLAN:-}" ]; then
+    hctr_cmd="$hctr run --plan $HCTR_PLAN"
+else
+    hctr_cmd="$hctr run --profile ${HCTR_PROFILE:-$repo/profiles/default.yaml} --rootfs $work/bundle/rootfs -- /bin/true"
+fi
+
+# runc's config: the profile's OCI form when hctr can emit it, else runc's own default spec.
+if "$hctr" profile compile --emit oci "${HCTR_PROFILE:-$repo/profiles/default.yaml}" > "$work/bundle/config.json" 2>/dev/null; then
+    echo "runc config: hctr profile compile --emit oci"
+else
+    (cd "$work/bundle" && rm -f config.json && runc spec)
+    echo "runc config: runc spec (hctr cannot emit OCI on this build)"
+fi
+python3 - "$work/bundle/config.json" <<'PY'
+import json, sys
+p = sys.argv[1]; c = json.load(open(p))
+c["process"]["args"] = ["/bin/true"]; c["process"]["terminal"] = False; c["root"] = {"path": "rootfs", "readonly": True}
+json.dump(c, open(p, "w"))
+PY
+
+cd "$work/bundle"
+$hctr_cmd || { echo "hctr cannot run the benchmark command" >&2; exit 1; }
+hyperfine --style basic --warmup 5 --runs "$runs" --export-json "$work/result.json" \
+    -n hctr "$hctr_cmd" \
+    -n runc "runc run hctr-bench" \
+    -n bwrap "bwrap --unshare-all --die-with-parent --ro-bind $work/bundle/rootfs / --proc /proc --dev /dev /bin/true"
+python3 - "$work/result.json" <<'PY'
+import json, sys
+r = {x["command"]: x["median"] for x in json.load(open(sys.argv[1]))["results"]}
+print(f"median ms: hctr {r['hctr']*1000:.1f}  runc {r['runc']*1000:.1f}  bwrap {r['bwrap']*1000:.1f}")
+print(f"hctr/runc {r['hctr']/r['runc']:.2f} (target <= 0.3)   hctr/bwrap {r['hctr']/r['bwrap']:.2f} (target <= 3)")
+PY
+
+# Peak RSS (KiB). hctr: the parent (time -v on hctr) and the init stage (a container that sleeps, sampled).
+echo "peak RSS KiB:"
+/usr/bin/time -f "  hctr parent %M" $hctr_cmd
+/usr/bin/time -f "  runc %M" runc run hctr-bench

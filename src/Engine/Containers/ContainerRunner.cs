@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Hctr.Policy.Plan;
+using Hctr.Sandbox;
+using Hctr.Sandbox.Cgroups;
+
+namespace Hctr.Engine.Containers;
+
+/// <summary>
+/// Container bookkeeping around <see cref="Launcher"/>: names, the state directory (default <c>/run/hctr</c>),
+/// and cleaning what a killed hctr left behind (its container died with it through the parent-death signal
+/// and the pid namespace; its cgroups and state remain until the next run removes them).
+/// </summary>
+public sealed class ContainerRunner(string stateRoot, ICgroupManager cgroups)
+{
+    public const string DefaultStateRoot = "/run/hctr";
+
+    public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+
+    /// <summary>Removes state, cgroups and processes of containers whose hctr is gone. Returns how many.</summary>
+    public int CleanLeftovers()
+    {
+        if (!Directory.Exists(stateRoot))
+        {
+            return 0;
+        }
+
+        int cleaned = 0;
+        foreach (string dir in Directory.GetDirectories(stateRoot))
+        {
+            string file = Path.Combine(dir, "state");
+            var state = File.Exists(file) ? ContainerState.TryParse(File.ReadAllText(file)) : null;
+            if (state is not null && IsAlive(state.HctrPid, state.HctrStartTime))
+            {
+                continue;
+            }
+
+            if (state is null && Directory.GetLastWriteTimeUtc(dir) > DateTime.UtcNow.AddMinutes(-1))
+            {
+                continue; // being created by another hctr right now (the state file is written first thing)
+            }
+
+            if (state is not null)
+            {
+                cgroups.Destroy(state.CgroupDirectories);
+            }
+
+            Directory.Delete(dir, recursive: true);
+            cleaned++;
+        }
+
+        return cleaned;
+    }
+
+    /// <summary>Runs <paramref name="plan"/> in the foreground under <paramref name="id"/>; fails if that id is in use.</summary>
+    public LaunchResult Run(string id, LaunchPlan plan, LaunchOptions options)
+    {
+        if (id.Length == 0 || id.Contains('/') || id.StartsWith('.'))
+        {
+            throw new ArgumentException($"invalid container name '{id}'", nameof(id));
+        }
+
+        CleanLeftovers();
+        string dir = Path.Combine(stateRoot, id);
+        Directory.CreateDirectory(stateRoot);
+        try
+        {
+            Directory.CreateDirectory(dir);
+            if (File.Exists(Path.Combine(dir, "state")))
+            {
+                throw new InvalidOperationException($"a container named '{id}' is running");
+            }
+
+            int self = Environment.ProcessId;
+            ulong start = StartTime(self) ?? 0;
+            WriteState(dir, new ContainerState(id, self, start, 0, []));
+            var withState = options with
+            {
+                Cgroups = cgroups,
+                OnCreated = (pid, dirs) =>
+                {
+                    WriteState(dir, new ContainerState(id, self, start, pid, dirs));
+                    options.OnCreated?.Invoke(pid, dirs);
+                },
+            };
+            return Launcher.Run(plan, withState);
+        }
+        finally
+        {
+            if (Directory.Exists(dir) && !IsOtherLive(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Write then rename: a reader sees the old or the new state, never half of one.</summary>
+    private static void WriteState(string dir, ContainerState state)
+    {
+        string tmp = Path.Combine(dir, "state.tmp");
+        File.WriteAllText(tmp, state.Serialize());
+        File.Move(tmp, Path.Combine(dir, "state"), overwrite: true);
+    }
+
+    private static bool IsOtherLive(string dir)
+    {
+        string file = Path.Combine(dir, "state");
+        var state = File.Exists(file) ? ContainerState.TryParse(File.ReadAllText(file)) : null;
+        return state is not null && state.HctrPid != Environment.ProcessId && IsAlive(state.HctrPid, state.HctrStartTime);
+    }
+
+    private static bool IsAlive(int pid, ulong startTime) => pid > 0 && StartTime(pid) == startTime;
+
+    /// <summary>Field 22 of /proc/PID/stat (after the parenthesised comm), or null when the process is gone.</summary>
+    internal static ulong? StartTime(int pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            string[] f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return ulong.Parse(f[19], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}

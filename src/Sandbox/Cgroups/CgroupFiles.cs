@@ -1,0 +1,95 @@
+using Hctr.Sandbox.Interop;
+
+namespace Hctr.Sandbox.Cgroups;
+
+/// <summary>The file operations both layouts share: write a value, read pids, kill and remove a directory.</summary>
+internal static class CgroupFiles
+{
+    public static void Write(string path, string value) => FileCalls.WriteText(path, value);
+
+    /// <summary>The process's own cgroup per hierarchy from /proc/self/cgroup: "memory" → "/a/b", "" → the v2 path.</summary>
+    public static Dictionary<string, string> SelfCgroups(string procSelfCgroup)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string line in File.ReadAllLines(procSelfCgroup))
+        {
+            string[] f = line.Split(':', 3);
+            if (f.Length != 3)
+            {
+                continue;
+            }
+
+            foreach (string controller in f[1].Split(','))
+            {
+                result[controller.StartsWith("name=", StringComparison.Ordinal) ? controller[5..] : controller] = f[2];
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Kills what is left (cgroup.kill on v2, SIGKILL per pid otherwise) and rmdirs the directory, retrying while
+    /// the kernel still counts exiting tasks (EBUSY). Throws after 5 s.
+    /// </summary>
+    /// <summary>The "oom_kill N" line of memory.oom_control (v1) or memory.events (v2) in any of the directories is non-zero.</summary>
+    public static bool AnyOomKill(IReadOnlyList<string> directories, string file)
+    {
+        foreach (string dir in directories)
+        {
+            string path = Path.Combine(dir, file);
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            foreach (string line in File.ReadAllLines(path))
+            {
+                if (line.StartsWith("oom_kill ", StringComparison.Ordinal) && line[9..].Trim() != "0")
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    public static void KillAndRemove(string dir, string procsFile, bool useCgroupKill)
+    {
+        if (!Directory.Exists(dir))
+        {
+            return;
+        }
+
+        if (useCgroupKill && File.Exists(Path.Combine(dir, "cgroup.kill")))
+        {
+            Write(Path.Combine(dir, "cgroup.kill"), "1");
+        }
+
+        string procs = Path.Combine(dir, procsFile);
+        var deadline = Environment.TickCount64 + 5000;
+        while (true)
+        {
+            foreach (string pid in File.Exists(procs) ? File.ReadAllLines(procs) : [])
+            {
+                if (int.TryParse(pid, System.Globalization.CultureInfo.InvariantCulture, out int n))
+                {
+                    ProcessCalls.kill(n, ProcessCalls.SIGKILL);
+                }
+            }
+
+            if (FileCalls.rmdir(dir) == 0 || Errno.Last == Errno.ENOENT)
+            {
+                return;
+            }
+
+            if (Errno.Last != Errno.EBUSY || Environment.TickCount64 > deadline)
+            {
+                throw new SyscallException("rmdir", Errno.Last, dir);
+            }
+
+            Thread.Sleep(5);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using Hctr.Policy.Host;
+using Hctr.Policy.Plan;
+
+namespace Hctr.Sandbox.Cgroups;
+
+/// <summary>
+/// cgroup v1: one directory per controller hierarchy, <c>{root}/{controller}/{hctr's cgroup there}/{plan name}</c>.
+/// Settings name their controller. cpuset gets its parent's cpus/mems first (an empty cpuset admits no task).
+/// </summary>
+public sealed class CgroupV1Manager(string root = "/sys/fs/cgroup", string procSelfCgroup = "/proc/self/cgroup") : ICgroupManager
+{
+    public IReadOnlyList<string> Create(CgroupPlan plan)
+    {
+        if (plan.Layout != CgroupLayout.V1)
+        {
+            throw new ArgumentException("the plan's cgroup settings are spelled for v2", nameof(plan));
+        }
+
+        var self = CgroupFiles.SelfCgroups(procSelfCgroup);
+        var dirs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var created = new List<string>();
+        try
+        {
+            foreach (string controller in plan.Controllers)
+            {
+                string parent = Path.Combine(root, controller, (self.GetValueOrDefault(controller) ?? "/").TrimStart('/'));
+                string dir = Path.Combine(parent, plan.Name);
+                Directory.CreateDirectory(dir);
+                created.Add(dir);
+                dirs[controller] = dir;
+                if (controller == "cpuset")
+                {
+                    foreach (string file in (string[])["cpuset.cpus", "cpuset.mems"])
+                    {
+                        CgroupFiles.Write(Path.Combine(dir, file), File.ReadAllText(Path.Combine(parent, file)).Trim());
+                    }
+                }
+            }
+
+            foreach (var s in plan.Settings)
+            {
+                if (!dirs.TryGetValue(s.Controller, out string? dir))
+                {
+                    throw new SyscallException("open", Interop.Errno.ENOENT, $"{s.Controller}/{s.File} (controller not in the plan)");
+                }
+
+                CgroupFiles.Write(Path.Combine(dir, s.File), s.Value);
+            }
+
+            return created;
+        }
+        catch
+        {
+            Destroy(created);
+            throw;
+        }
+    }
+
+    public void AddProcess(IReadOnlyList<string> directories, int pid)
+    {
+        foreach (string dir in directories)
+        {
+            CgroupFiles.Write(Path.Combine(dir, "cgroup.procs"), pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    public bool OomKilled(IReadOnlyList<string> directories) => CgroupFiles.AnyOomKill(directories, "memory.oom_control");
+
+    public void Destroy(IReadOnlyList<string> directories)
+    {
+        foreach (string dir in directories.Reverse())
+        {
+            CgroupFiles.KillAndRemove(dir, "cgroup.procs", useCgroupKill: false);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Hctr.Policy.Host;
+using Hctr.Policy.Plan;
+
+namespace Hctr.Sandbox.Cgroups;
+
+/// <summary>
+/// cgroup v2: one directory <c>{root}/{hctr's cgroup}/{plan name}</c>; the plan's controllers are enabled in the
+/// parent's cgroup.subtree_control first. Removal uses cgroup.kill (Linux ≥ 5.14) and falls back to SIGKILL per pid.
+/// </summary>
+public sealed class CgroupV2Manager(string root = "/sys/fs/cgroup", string procSelfCgroup = "/proc/self/cgroup") : ICgroupManager
+{
+    public IReadOnlyList<string> Create(CgroupPlan plan)
+    {
+        if (plan.Layout != CgroupLayout.V2)
+        {
+            throw new ArgumentException("the plan's cgroup settings are spelled for v1", nameof(plan));
+        }
+
+        string self = CgroupFiles.SelfCgroups(procSelfCgroup).GetValueOrDefault("") ?? "/";
+        string parent = Path.Combine(root, self.TrimStart('/'));
+        if (plan.Controllers.Count > 0)
+        {
+            CgroupFiles.Write(Path.Combine(parent, "cgroup.subtree_control"), string.Join(' ', plan.Controllers.Select(c => "+" + c)));
+        }
+
+        string dir = Path.Combine(parent, plan.Name);
+        Directory.CreateDirectory(dir);
+        try
+        {
+            foreach (var s in plan.Settings)
+            {
+                CgroupFiles.Write(Path.Combine(dir, s.File), s.Value);
+            }
+        }
+        catch
+        {
+            Destroy([dir]);
+            throw;
+        }
+
+        return [dir];
+    }
+
+    public void AddProcess(IReadOnlyList<string> directories, int pid)
+    {
+        foreach (string dir in directories)
+        {
+            CgroupFiles.Write(Path.Combine(dir, "cgroup.procs"), pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    public bool OomKilled(IReadOnlyList<string> directories) => CgroupFiles.AnyOomKill(directories, "memory.events");
+
+    public void Destroy(IReadOnlyList<string> directories)
+    {
+        foreach (string dir in directories.Reverse())
+        {
+            CgroupFiles.KillAndRemove(dir, "cgroup.procs", useCgroupKill: true);
+        }
+    }
+}

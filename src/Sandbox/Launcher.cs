@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Runtime.ExceptionServices;
+using System.Text;
+using Hctr.Policy.Plan;
+using Hctr.Sandbox.Interop;
+
+namespace Hctr.Sandbox;
+
+/// <summary>
+/// The parent side of a launch: cgroup, clone (native/hctr_spawn.c), id maps, release, plan over a memfd,
+/// stdio or a pty, signal forwarding, wait, cleanup. Runs the container in the foreground and returns its exit code.
+/// </summary>
+public static class Launcher
+{
+    /// <summary>
+    /// Runs on a dedicated thread: the child's parent-death signal fires when the thread that cloned it exits,
+    /// so that thread must live exactly as long as the container.
+    /// </summary>
+    public static LaunchResult Run(LaunchPlan plan, LaunchOptions options)
+    {
+        LaunchResult? result = null;
+        ExceptionDispatchInfo? error = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    result = RunOnThisThread(plan, options);
+                }
+                catch (Exception e)
+                {
+                    error = ExceptionDispatchInfo.Capture(e);
+                }
+            },
+            maxStackSize: 1 << 20)
+        { Name = "hctr-container", IsBackground = true };
+        thread.Start();
+        thread.Join();
+        error?.Throw();
+        return result!;
+    }
+
+    private static LaunchResult RunOnThisThread(LaunchPlan plan, LaunchOptions options)
+    {
+        using var planFd = WritePlan(plan);
+        var cgroupDirs = plan.Cgroup.Controllers.Count > 0 || plan.Cgroup.Settings.Count > 0
+            ? options.Cgroups.Create(plan.Cgroup)
+            : [];
+        LaunchResult result;
+        try
+        {
+            result = Spawn(plan, options, planFd, cgroupDirs);
+        }
+        catch (Exception e)
+        {
+            // Cleanup errors are attached to the original error, never mask it.
+            try
+            {
+                options.Cgroups.Destroy(cgroupDirs);
+            }
+            catch (Exception cleanup)
+            {
+                e.Data["hctr.cleanup"] = cleanup.Message;
+            }
+
+            throw;
+        }
+
+        options.Cgroups.Destroy(cgroupDirs);
+        return result;
+    }
+
+    private static unsafe LaunchResult Spawn(LaunchPlan plan, LaunchOptions options, SafeFd planFd, IReadOnlyList<string> cgroupDirs)
+    {
+        var (errRead, errWrite) = FileCalls.Pipe();
+        var (syncRead, syncWrite) = FileCalls.Pipe();
+        using var _1 = errRead;
+        using var _2 = syncWrite;
+        using var pty = plan.Process.Terminal ? Pty.Open() : null;
+        ContainerProcess child;
+        using (errWrite)
+        using (syncRead)
+        {
+            string[] argv =
+            [
+                options.InitExecutable, .. options.InitPrefixArguments, "init",
+                "--plan-fd", planFd.Fd.ToString(CultureInfo.InvariantCulture),
+                "--error-fd", errWrite.Fd.ToString(CultureInfo.InvariantCulture),
+            ];
+            child = ContainerProcess.Start(new ContainerProcess.StartInfo(
+                plan.Namespaces.CloneFlags, syncRead.Fd, syncWrite.Fd, errWrite.Fd, errRead.Fd,
+                SetRootIds: plan.IdMaps.Uid.Count > 0, Reaper: plan.Process.Init,
+                Stdio: pty?.SlaveFd ?? -1, ControllingTty: pty is not null,
+                KeepFds: [planFd.Fd, errWrite.Fd], options.InitExecutable, argv, [.. options.InitEnvironment]));
+            pty?.CloseSlave();
+        }
+
+        using (child)
+        {
+            try
+            {
+                options.OnCreated?.Invoke(child.Pid, cgroupDirs);
+                WriteIdMaps(child.Pid, plan.IdMaps);
+                options.Cgroups.AddProcess(cgroupDirs, child.Pid);
+                FileCalls.WriteAll(syncWrite.Fd, [1], "sync pipe");
+            }
+            catch
+            {
+                child.Kill();
+                child.WaitForExit(null);
+                throw;
+            }
+
+            syncWrite.Dispose();
+            using var signals = options.ForwardSignals ? new SignalForwarder(child, pty) : null;
+            pty?.StartCopying();
+            int? status = child.WaitForExit(options.Timeout);
+            bool timedOut = status is null;
+            if (timedOut)
+            {
+                child.Kill();
+                status = child.WaitForExit(null);
+            }
+
+            pty?.FinishCopying();
+            var failure = LaunchFailure.TryParse(FileCalls.ReadToEnd(errRead.Fd, "error pipe", 64 << 10));
+            int code = failure?.ExitCode ?? ProcessCalls.ExitCode(status!.Value);
+            return new LaunchResult(code, failure, timedOut, options.Cgroups.OomKilled(cgroupDirs));
+        }
+    }
+
+    private static SafeFd WritePlan(LaunchPlan plan)
+    {
+        var fd = new SafeFd(Errno.Check(FileCalls.memfd_create("hctr-plan", FileCalls.MFD_CLOEXEC), "memfd_create", "plan"));
+        FileCalls.WriteAll(fd.Fd, PlanJson.Serialize(plan), "plan");
+        return fd;
+    }
+
+    /// <summary>setgroups first ("deny" must precede gid_map), then uid_map and gid_map, each in one write.</summary>
+    private static void WriteIdMaps(int pid, IdMapPlan maps)
+    {
+        if (maps.Uid.Count == 0)
+        {
+            return;
+        }
+
+        string proc = $"/proc/{pid}";
+        if (maps.DenySetgroups)
+        {
+            FileCalls.WriteText($"{proc}/setgroups", "deny");
+        }
+
+        FileCalls.WriteText($"{proc}/uid_map", Format(maps.Uid));
+        FileCalls.WriteText($"{proc}/gid_map", Format(maps.Gid));
+    }
+
+    private static string Format(IReadOnlyList<IdMapEntry> entries)
+    {
+        var sb = new StringBuilder();
+        foreach (var e in entries)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{e.ContainerId} {e.HostId} {e.Size}\n");
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,58 @@
+using Hctr.Engine.Containers;
+using Hctr.Policy.Plan;
+using Hctr.Sandbox.Cgroups;
+using Xunit;
+
+namespace Hctr.Engine.Tests.Containers;
+
+[Trait("Category", "Unit")]
+public sealed class ContainerRunnerTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("hctr-state-").FullName;
+
+    [Fact]
+    public void Leftovers_of_a_dead_hctr_are_removed_and_live_ones_kept()
+    {
+        var cgroups = new RecordingCgroups();
+        string dead = Path.Combine(_root, "dead");
+        string live = Path.Combine(_root, "live");
+        Directory.CreateDirectory(dead);
+        Directory.CreateDirectory(live);
+        File.WriteAllText(Path.Combine(dead, "state"), new ContainerState("dead", int.MaxValue - 1, 1, 5, ["/cg/dead"]).Serialize());
+        ulong start = ContainerRunner.StartTime(Environment.ProcessId)!.Value;
+        File.WriteAllText(Path.Combine(live, "state"), new ContainerState("live", Environment.ProcessId, start, 6, ["/cg/live"]).Serialize());
+
+        Assert.Equal(1, new ContainerRunner(_root, cgroups).CleanLeftovers());
+        Assert.False(Directory.Exists(dead));
+        Assert.True(Directory.Exists(live));
+        Assert.Equal(["/cg/dead"], cgroups.Destroyed);
+    }
+
+    [Fact]
+    public void A_pid_reused_by_another_process_does_not_keep_leftovers_alive()
+    {
+        var cgroups = new RecordingCgroups();
+        string dir = Path.Combine(_root, "reused");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "state"), new ContainerState("reused", Environment.ProcessId, 1, 7, ["/cg/reused"]).Serialize());
+        Assert.Equal(1, new ContainerRunner(_root, cgroups).CleanLeftovers());
+        Assert.Equal(["/cg/reused"], cgroups.Destroyed);
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private sealed class RecordingCgroups : ICgroupManager
+    {
+        public List<string> Destroyed { get; } = [];
+
+        public IReadOnlyList<string> Create(CgroupPlan plan) => [];
+
+        public void AddProcess(IReadOnlyList<string> directories, int pid)
+        {
+        }
+
+        public bool OomKilled(IReadOnlyList<string> directories) => false;
+
+        public void Destroy(IReadOnlyList<string> directories) => Destroyed.AddRange(directories);
+    }
+}

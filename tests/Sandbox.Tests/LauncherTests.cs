@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Hctr.Policy.Plan;
+
+namespace Hctr.Sandbox.Tests;
+
+/// <summary>The parent side: signals, and nothing left on the host after exit, even after SIGKILL of hctr.</summary>
+[Collection(HctrCollection.Name)]
+[Trait("Category", "Kernel")]
+public sealed class LauncherTests(BusyboxRootfs rootfs) : IClassFixture<BusyboxRootfs>
+{
+    private LaunchPlan Plan => TestPlans.Default(rootfs.Path, "/bin/true");
+
+    [Fact]
+    public void Nothing_is_left_on_the_host_after_exit()
+    {
+        int mountsBefore = File.ReadAllLines("/proc/self/mountinfo").Length;
+        var plan = Plan.WithArgv("/bin/sh", "-c", "sleep 30 & sleep 30 & echo started");
+        var r = HctrBinary.Run(plan, extraArgs: ["--name", "leftover-" + Guid.NewGuid().ToString("N")[..8]]);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(mountsBefore, File.ReadAllLines("/proc/self/mountinfo").Length);
+        Assert.False(Directory.Exists(Path.Combine("/sys/fs/cgroup/pids", plan.Cgroup.Name)));
+        Assert.DoesNotContain(Directory.GetDirectories("/run/hctr"), d => d.Contains("leftover-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Terminal_gets_a_pty_with_the_callers_window_size()
+    {
+        var plan = (Plan with { Process = Plan.Process with { Terminal = true } }).WithArgv("/bin/sh", "-c", "stty size; readlink /proc/self/fd/0; exit 7");
+        string planFile = Path.GetTempFileName();
+        File.WriteAllBytes(planFile, PlanJson.Serialize(plan));
+        try
+        {
+            // script(1) gives hctr a terminal of its own to copy the size from.
+            var psi = new ProcessStartInfo("script", ["-qec", $"stty rows 33 cols 91; {HctrBinary.Path} run --plan {planFile}", "/dev/null"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardInput = true,
+            };
+            using var p = Process.Start(psi)!;
+            p.StandardInput.Close();
+            string output = p.StandardOutput.ReadToEnd();
+            Assert.True(p.WaitForExit(20000));
+            Assert.Contains("33 91", output);
+            Assert.Contains("/dev/pts/", output);
+            Assert.Equal(7, p.ExitCode);
+        }
+        finally
+        {
+            File.Delete(planFile);
+        }
+    }
+
+    [Fact]
+    public void Term_is_forwarded_to_the_container_init()
+    {
+        var plan = (Plan with { Process = Plan.Process with { Init = true } }).WithArgv("/bin/sh", "-c", "echo ready; sleep 30");
+        var r = HctrBinary.Run(plan, started: p =>
+        {
+            Thread.Sleep(1500);
+            Process.Start("kill", ["-TERM", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+        });
+        Assert.Equal(128 + 15, r.ExitCode);
+    }
+
+    [Fact]
+    public void Sigkill_of_hctr_kills_the_container_and_the_next_run_cleans_up()
+    {
+        string name = "killed-" + Guid.NewGuid().ToString("N")[..8];
+        var plan = Plan.WithArgv("/bin/sh", "-c", "sleep 60");
+        string cgroupDir = Path.Combine("/sys/fs/cgroup/pids", plan.Cgroup.Name);
+        string stateDir = Path.Combine("/run/hctr", name);
+        int initPid = 0;
+        HctrBinary.Run(plan, timeoutMs: 20000, extraArgs: ["--name", name], started: p =>
+        {
+            for (int i = 0; i < 100 && !File.Exists(Path.Combine(stateDir, "state")); i++)
+            {
+                Thread.Sleep(50);
+            }
+
+            Thread.Sleep(300);
+            string state = File.ReadAllText(Path.Combine(stateDir, "state"));
+            initPid = int.Parse(state.Split('\n').Single(l => l.StartsWith("init-pid ", StringComparison.Ordinal))[9..], System.Globalization.CultureInfo.InvariantCulture);
+            p.Kill(); // SIGKILL
+        });
+
+        Assert.True(initPid > 0);
+        for (int i = 0; i < 100 && Directory.Exists($"/proc/{initPid}"); i++)
+        {
+            Thread.Sleep(20);
+        }
+
+        Assert.False(Directory.Exists($"/proc/{initPid}"), "the container outlived hctr");
+        Assert.True(Directory.Exists(stateDir) && Directory.Exists(cgroupDir), "expected leftovers to clean");
+
+        Assert.Equal(0, HctrBinary.Run(Plan).ExitCode);
+        Assert.False(Directory.Exists(stateDir));
+        Assert.False(Directory.Exists(cgroupDir));
+    }
+}
