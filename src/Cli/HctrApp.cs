@@ -11,6 +11,8 @@ internal static class HctrApp
         var root = new RootCommand("hctr: a hardened container runtime. One YAML profile says everything a container may do.");
         root.Subcommands.Add(ProfileCommands.Create());
         root.Subcommands.Add(TrustCommands.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(InitCommand.Create());
         return root;
     }
 
@@ -18,7 +20,9 @@ internal static class HctrApp
     {
         try
         {
-            var parse = Build().Parse(args);
+            // The init stage runs once per launch inside the new namespaces: parse only its own command.
+            var root = args.Length > 0 && args[0] == "init" ? new RootCommand { InitCommand.Create() } : Build();
+            var parse = root.Parse(args);
             return parse.Invoke();
         }
         catch (Exception ex)

@@ -13,6 +13,8 @@ internal static class ProfileCommands
         var cmd = new Command("profile", "Validate, compile, explain and import security profiles.");
         cmd.Subcommands.Add(Validate());
         cmd.Subcommands.Add(CompileCommand.Create());
+        cmd.Subcommands.Add(ExplainCommand.Create());
+        cmd.Subcommands.Add(ImportCommand.Create());
         return cmd;
     }
 

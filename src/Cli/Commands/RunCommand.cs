@@ -11,7 +11,7 @@ using Hctr.Sandbox.Cgroups;
 
 namespace Hctr.Cli.Commands;
 
-/// <summary>The profile compiler's entry point, as <c>Hctr.Policy.ProfileCompiler.CompileFile</c> spells it.</summary>
+/// <summary>The profile compiler's entry point (a seam, so tests can stand in for it).</summary>
 internal delegate (LaunchPlan? Plan, ImmutableArray<Diagnostic> Diagnostics) CompileProfileFile(string path, LaunchRequest request, HostFacts host);
 
 /// <summary>
@@ -23,9 +23,8 @@ internal static class RunCommand
 {
     private const int HctrFailure = 125;
 
-    /// <summary>The one seam to the lead's compiler: replace the body with <c>ProfileCompiler.CompileFile</c>.</summary>
-    private static readonly CompileProfileFile DefaultCompiler = (path, request, host) =>
-        (null, [new Diagnostic(Severity.Error, "HCTR0001", "the profile compiler is not wired into this build", new SourceLocation(path, 0, 0))]);
+    /// <summary>Profiles compile through Engine (file loading, extends) into a plan for this run.</summary>
+    private static readonly CompileProfileFile DefaultCompiler = Hctr.Engine.Profiles.ProfileFiles.Compile;
 
     public static Command Create() => Create(DefaultCompiler);
 
