@@ -12,3 +12,16 @@ $H profile validate "$tmp/broken.yaml" || echo "(exit $?)"
 echo "== compile web-strict.yaml to a raw seccomp filter"
 $H profile compile profiles/web-strict.yaml --emit seccomp-bpf -o "$tmp/web.bpf"
 echo "$(($(stat -c %s "$tmp/web.bpf") / 8)) BPF instructions"
+echo "== explain web-strict.yaml (risks at the end)"
+$H profile explain profiles/web-strict.yaml | tail -n 12
+echo "== run a shell in a container under web-strict.yaml (busybox rootfs)"
+scripts/busybox-rootfs.sh "$tmp/rootfs"
+$H run --profile profiles/web-strict.yaml --rootfs "$tmp/rootfs" -- /bin/sh -c '
+  id; grep -E "^(CapEff|CapAmb|NoNewPrivs|Seccomp):" /proc/self/status
+  touch /etc/x 2>&1 || true
+  mount -t tmpfs none /mnt 2>&1 || true
+  httpd -p 80 -h /srv/www && echo "httpd bound port 80 (allowed)"
+  nc -l -p 8080 2>&1 || true
+  wget -q -O- http://127.0.0.1/ 2>&1 || true' 2>/dev/null
+echo "== the same workload as a non-root user gets NET_BIND_SERVICE through the ambient set"
+$H run --profile profiles/web-strict.yaml --rootfs "$tmp/rootfs" -u 1000 -- /bin/sh -c 'grep CapAmb /proc/self/status; exit 3' 2>/dev/null || echo "(container exit $?)"
