@@ -24,7 +24,10 @@ internal static class RunCommand
     private const int HctrFailure = 125;
 
     /// <summary>Profiles compile through Engine (file loading, extends) into a plan for this run.</summary>
-    private static readonly CompileProfileFile DefaultCompiler = Hctr.Engine.Profiles.ProfileFiles.Compile;
+    /// <summary>Each auto user namespace gets a host id range of its own, released when the run ends.</summary>
+    private static readonly CompileProfileFile DefaultCompiler = (path, request, host) =>
+        Hctr.Engine.Profiles.ProfileFiles.Compile(path, request, host,
+            size => new IdRangeAllocator(ContainerRunner.DefaultStateRoot).Claim(request.ContainerId, size));
 
     public static Command Create() => Create(DefaultCompiler);
 
@@ -95,7 +98,14 @@ internal static class RunCommand
                 launchPlan = compiled;
             }
 
-            return Launch(id, launchPlan, stderr);
+            try
+            {
+                return Launch(id, launchPlan, stderr);
+            }
+            finally
+            {
+                new IdRangeAllocator(ContainerRunner.DefaultStateRoot).Release(id);
+            }
         });
         return run;
     }

@@ -10,12 +10,25 @@ namespace Hctr.Engine.Profiles;
 /// <summary>Profile file on disk → LaunchPlan for one run: load (with extends), validate, compile.</summary>
 public static class ProfileFiles
 {
-    public static (LaunchPlan? Plan, ImmutableArray<Diagnostic> Diagnostics) Compile(string path, LaunchRequest request, HostFacts host)
+    public static (LaunchPlan? Plan, ImmutableArray<Diagnostic> Diagnostics) Compile(string path, LaunchRequest request, HostFacts host) =>
+        Compile(path, request, host, null);
+
+    /// <summary>
+    /// <paramref name="allocateAutoRange"/> gets the profile's auto range size and returns the first host id of
+    /// a range reserved for this container (Engine's <c>IdRangeAllocator</c>); null keeps the request's value.
+    /// </summary>
+    public static (LaunchPlan? Plan, ImmutableArray<Diagnostic> Diagnostics) Compile(string path, LaunchRequest request, HostFacts host,
+        Func<uint, uint>? allocateAutoRange)
     {
         var loaded = ProfileLoader.Load(path, new FileProfileSource());
         if (loaded.Profile is not { } profile)
         {
             return (null, loaded.Diagnostics);
+        }
+
+        if (allocateAutoRange is not null && profile.UserNamespace.Mode.Value == Policy.Model.UserNamespaceMode.Auto)
+        {
+            request = request with { AutoIdRangeStart = allocateAutoRange(profile.UserNamespace.Size) };
         }
 
         var compiled = PlanCompiler.Compile(profile, request, host);
