@@ -11,6 +11,7 @@ hctr="$repo/bin/hctr"
 runs=${RUNS:-50}
 [ -x "$hctr" ] || { echo "missing $hctr: dotnet publish src/Cli -c Release -r linux-x64 -p:PublishAot=true -o bin" >&2; exit 1; }
 work=$(mktemp -d /tmp/hctr-bench.XXXXXX)
+chmod 755 "$work"  # the container's root is an unprivileged host uid: it must reach the rootfs
 trap 'runc delete -f hctr-bench >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 mkdir -p "$work/bundle/rootfs/bin" "$work/bundle/rootfs/proc" "$work/bundle/rootfs/dev" "$work/bundle/rootfs/sys" "$work/bundle/rootfs/tmp"
@@ -23,19 +24,28 @@ else
     hctr_cmd="$hctr run --profile ${HCTR_PROFILE:-$repo/profiles/default.yaml} --rootfs $work/bundle/rootfs -- /bin/true"
 fi
 
-# runc's config: the profile's OCI form when hctr can emit it, else runc's own default spec.
-if "$hctr" profile compile --emit oci "${HCTR_PROFILE:-$repo/profiles/default.yaml}" > "$work/bundle/config.json" 2>/dev/null; then
-    echo "runc config: hctr profile compile --emit oci"
+# runc's config: runc's own default spec, with the security settings of the same profile overlaid from
+# `hctr profile compile --emit oci` (capabilities, no_new_privs, rlimits, seccomp, id maps, namespaces,
+# masked/read-only paths, resources, sysctls).
+(cd "$work/bundle" && rm -f config.json && runc spec)
+if "$hctr" profile compile --emit oci "${HCTR_PROFILE:-$repo/profiles/default.yaml}" > "$work/fragment.json" 2>/dev/null; then
+    echo "runc config: runc spec + hctr profile compile --emit oci"
 else
-    (cd "$work/bundle" && rm -f config.json && runc spec)
-    echo "runc config: runc spec (hctr cannot emit OCI on this build)"
+    echo '{}' > "$work/fragment.json"
+    echo "runc config: runc spec only (hctr cannot emit OCI for this profile)"
 fi
-python3 - "$work/bundle/config.json" <<'PY'
+python3 - "$work/bundle/config.json" "$work/fragment.json" <<'PY'
 import json, sys
-p = sys.argv[1]; c = json.load(open(p))
+p = sys.argv[1]; c = json.load(open(p)); f = json.load(open(sys.argv[2]))
+for k in ("capabilities", "noNewPrivileges", "rlimits"):
+    if k in f.get("process", {}): c["process"][k] = f["process"][k]
+for k in ("seccomp", "uidMappings", "gidMappings", "namespaces", "maskedPaths", "readonlyPaths", "resources", "sysctl"):
+    if k in f.get("linux", {}): c["linux"][k] = f["linux"][k]
+c["linux"].get("seccomp", {}).pop("flags", None)  # runc 1.1 (Debian 12) refuses seccomp flags
 c["process"]["args"] = ["/bin/true"]; c["process"]["terminal"] = False; c["root"] = {"path": "rootfs", "readonly": True}
 json.dump(c, open(p, "w"))
 PY
+
 
 cd "$work/bundle"
 $hctr_cmd || { echo "hctr cannot run the benchmark command" >&2; exit 1; }
