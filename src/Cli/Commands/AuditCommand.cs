@@ -45,10 +45,10 @@ internal static class AuditCommand
             switch (parse.GetValue(format))
             {
                 case "json":
-                    OutputWriter.Write(null, AuditJson.Audit(result));
+                    ConsoleText.Write(AuditJson.Audit(result));
                     break;
                 case "sarif":
-                    OutputWriter.Write(null, SarifWriter.Write(result, typeof(AuditCommand).Assembly.GetName().Version?.ToString() ?? "0"));
+                    ConsoleText.Write(SarifWriter.Write(result, typeof(AuditCommand).Assembly.GetName().Version?.ToString() ?? "0"));
                     break;
                 default:
                     PrintText(result);

@@ -33,7 +33,7 @@ internal static class DiffCommand
             var entries = ProfileDiff.Compare(o, n, HostFacts.Reference);
             if (parse.GetValue(format) == "json")
             {
-                OutputWriter.Write(null, DiffJson.Write(parse.GetValue(oldArg)!, parse.GetValue(newArg)!, entries));
+                ConsoleText.Write(DiffJson.Write(parse.GetValue(oldArg)!, parse.GetValue(newArg)!, entries));
             }
             else
             {

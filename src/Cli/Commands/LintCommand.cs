@@ -23,7 +23,7 @@ internal static class LintCommand
             var reports = parse.GetValue(files)!.Select(f => Linter.Lint(f, SourceFor.Reference(f), HostFacts.Reference)).ToList();
             if (parse.GetValue(format) == "json")
             {
-                OutputWriter.Write(null, AuditJson.Lint(reports));
+                ConsoleText.Write(AuditJson.Lint(reports));
             }
             else
             {

@@ -104,18 +104,15 @@ public sealed class GitProfileSource(string revision, string? workingDirectory =
         }
     }
 
-    /// <summary>Resolves "." and ".." inside the repository; a path may not climb above its root.</summary>
+    /// <summary>Resolves "." and inner ".."; leading ".." stay (git resolves <c>REV:./../x</c> from the working directory).</summary>
     private static string Normalize(string path)
     {
         var parts = new List<string>();
         foreach (var part in path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (part == "..")
+            if (part == ".." && parts.Count > 0 && parts[^1] != "..")
             {
-                if (parts.Count > 0)
-                {
-                    parts.RemoveAt(parts.Count - 1);
-                }
+                parts.RemoveAt(parts.Count - 1);
             }
             else if (part != ".")
             {
