@@ -47,6 +47,14 @@ internal static class PlanSectionDiff
         var node = JsonNode.Parse(PlanJson.Serialize(p))!.AsObject();
         node.Remove("profileName");
         node.Remove("profileDigest");
+        if (node["appArmor"] is JsonObject aa)
+        {
+            // The generated AppArmor profile is named after the security profile; the name is not a permission.
+            aa.Remove("profileName");
+            aa["text"] = (aa["text"]?.GetValue<string>() ?? "").Replace("hctr-" + p.ProfileName, "hctr-PROFILE", StringComparison.Ordinal)
+                .Replace($"'{p.ProfileName}'", "'PROFILE'", StringComparison.Ordinal);
+        }
+
         Strip(node);
         return node;
     }

@@ -72,6 +72,10 @@ public sealed class ProfileDiffTests
     }
 
     [Fact]
+    public void Profiles_that_differ_only_in_name_have_no_difference() =>
+        Assert.Empty(Diff(Base, Base.Replace("metadata: {name: t}", "metadata: {name: other}", StringComparison.Ordinal)));
+
+    [Fact]
     public void A_device_is_a_widening()
     {
         var d = Diff(Base, Base + "\n  devices:\n    - {path: /dev/fuse, type: c, major: 10, minor: 229, access: rwm}\n");
