@@ -31,13 +31,24 @@ internal static class PlanSectionDiff
             }
 
             var section = SectionOf.GetValueOrDefault(key, key);
-            if (!entries.Any(e => e.Section == section || (section == "namespaces" && e.Section == "userNamespace")
-                || (section == "resources" && e.Section == "devices")))
+            if (!entries.Any(e => Explains(e.Section, section)))
             {
                 entries.Add(new(ChangeKind.Change, section, $"the compiled plan's '{key}' differs", at));
             }
         }
     }
+
+    /// <summary>
+    /// Plan sections derived from several profile sections: the AppArmor text follows capabilities, file access
+    /// and network; the cgroup follows resources and devices; namespaces follow the user namespace.
+    /// </summary>
+    private static bool Explains(string entrySection, string planSection) => entrySection == planSection || planSection switch
+    {
+        "apparmor" => entrySection is "capabilities" or "filesystem" or "network",
+        "resources" => entrySection is "devices",
+        "namespaces" => entrySection is "userNamespace",
+        _ => false,
+    };
 
     /// <summary>True when the plans are equal apart from name, digest and source locations.</summary>
     public static bool Equal(LaunchPlan o, LaunchPlan n) => JsonNode.DeepEquals(Normalized(o), Normalized(n));
