@@ -5,7 +5,7 @@ using Hctr.Policy.Loading;
 namespace Hctr.Policy.Audit;
 
 /// <summary>
-/// <c>hctr profile audit</c>: lint and risk per profile; with a <paramref name="baseline"/> source (the profiles
+/// <c>hctr profile audit</c>: lint and risk per profile (in parallel; <paramref name="source"/> and <paramref name="baseline"/> must be safe to read concurrently); with a <paramref name="baseline"/> source (the profiles
 /// as they were at a revision), each profile is also diffed against its baseline and its widenings reported.
 /// </summary>
 public static class Auditor
@@ -13,8 +13,8 @@ public static class Auditor
     public static AuditResult Audit(IEnumerable<string> references, IProfileSource source, HostFacts host, IProfileSource? baseline = null,
         string? since = null)
     {
-        var profiles = ImmutableArray.CreateBuilder<ProfileAudit>();
-        foreach (var reference in references)
+        // Profiles are independent: audit them in parallel, report them in the order given.
+        var profiles = references.AsParallel().AsOrdered().Select(reference =>
         {
             var lint = Linter.Lint(reference, source, host);
             var widenings = ImmutableArray<DiffEntry>.Empty;
@@ -26,9 +26,9 @@ public static class Auditor
                     : [new DiffEntry(ChangeKind.Change, "profile", $"new since {since}", now.Origin)];
             }
 
-            profiles.Add(new ProfileAudit(lint, RiskScore.Of(lint, widenings), widenings));
-        }
+            return new ProfileAudit(lint, RiskScore.Of(lint, widenings), widenings);
+        }).ToImmutableArray();
 
-        return new AuditResult(since, profiles.ToImmutable());
+        return new AuditResult(since, profiles);
     }
 }

@@ -14,22 +14,9 @@ public static class Linter
 {
     public static LintReport Lint(string reference, IProfileSource source, HostFacts host)
     {
-        var load = ProfileLoader.Load(reference, source);
-        if (load.Profile is null)
-        {
-            return new LintReport(reference, load, []);
-        }
-
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in load.Profile.Sources.Distinct())
-        {
-            if (source.Read(name, null).Text is { } t)
-            {
-                texts[name] = t;
-            }
-        }
-
-        return new LintReport(reference, load, Check(load.Profile, texts, host));
+        var recording = new RecordingSource(source);
+        var load = ProfileLoader.Load(reference, recording);
+        return load.Profile is null ? new LintReport(reference, load, []) : new LintReport(reference, load, Check(load.Profile, recording.Texts, host));
     }
 
     /// <summary>The pure core: the effective profile plus the raw text of its files (for suppression comments).</summary>
@@ -59,5 +46,22 @@ public static class Linter
         }
 
         return [.. findings.OrderBy(f => f.Location.File, StringComparer.Ordinal).ThenBy(f => f.Location.Line).ThenBy(f => f.Rule.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Keeps the text of every file the loader read, by its canonical name, so suppressions need no second read.</summary>
+    private sealed class RecordingSource(IProfileSource inner) : IProfileSource
+    {
+        public Dictionary<string, string> Texts { get; } = new(StringComparer.Ordinal);
+
+        public ProfileText Read(string reference, string? from)
+        {
+            var t = inner.Read(reference, from);
+            if (t.Text is not null)
+            {
+                Texts[t.Name] = t.Text;
+            }
+
+            return t;
+        }
     }
 }
