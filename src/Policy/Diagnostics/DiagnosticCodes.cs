@@ -66,6 +66,8 @@ public static class DiagnosticCodes
     public const string ImportInvalid = "HCTR1701";
     public const string ImportUnsupported = "HCTR1702";
 
+    public const string OrgPolicyInvalid = "HCTR1801";
+
     public const string FileNotFound = "HCTR1901";
     public const string FileUnreadable = "HCTR1902";
     public const string FileTooLarge = "HCTR1903";

@@ -36,7 +36,7 @@ internal static class SeccompWidening
         {
             var cc = Chain(c, name);
             var pc = Chain(p, name);
-            if (cc.SequenceEqual(pc))
+            if (SameChain(cc, pc))
             {
                 continue;
             }
@@ -57,6 +57,13 @@ internal static class SeccompWidening
             yield return (g.Key.At, $"{list} may now be {g.Key.Top}");
         }
     }
+
+    /// <summary>
+    /// Structural equality: a record holding ImmutableArray compares it by reference, so an inherited rule
+    /// (rebuilt by the merger) would otherwise never equal the base's and every conditional allow would count as widening.
+    /// </summary>
+    private static bool SameChain(List<SeccompRuleSpec> a, List<SeccompRuleSpec> b) =>
+        a.Count == b.Count && a.Zip(b).All(z => z.First.Action == z.Second.Action && z.First.Args.SequenceEqual(z.Second.Args));
 
     private static List<SeccompRuleSpec> Chain(SeccompProfile s, string name)
     {
