@@ -32,9 +32,7 @@ internal static class ProfileDefaults
         var at = l.Name.Origin;
         var expander = new SyscallExpander(l.Groups, d);
         expander.CheckGroups();
-        var rules = l.Rules ?? (l.SeccompSection is null
-            ? [new RawRule([new Located<string>("@default", at)], [], SeccompAction.Allow, at, "built-in default allowlist (no seccomp section)")]
-            : []);
+        var rules = l.Rules ?? (l.SeccompSection is null ? DefaultSeccompRules(at) : []);
         var readOnlyRoot = l.ReadOnlyRootfs ?? new Located<bool>(true, at);
         var tmpfs = l.Tmpfs ?? [new TmpfsMount("/tmp", 64UL << 20, 1023, ["nosuid", "nodev", "noexec"], at)];
         return new SecurityProfile
@@ -78,6 +76,35 @@ internal static class ProfileDefaults
             AppArmorRules = l.AppArmorRules ?? [],
             Widen = l.Widen,
         };
+    }
+
+    /// <summary>
+    /// The seccomp rules of a profile without a seccomp section: Docker's default semantics without the
+    /// capability-dependent parts — its unconditional allowlist, arch_prctl and modify_ldt (x86), clone without
+    /// namespace flags, clone3 answered ENOSYS so libc falls back to clone, socket for every family but AF_ALG
+    /// and AF_VSOCK, and personality for Docker's five values.
+    /// </summary>
+    private static ImmutableArray<RawRule> DefaultSeccompRules(SourceLocation at)
+    {
+        const string why = "built-in default (no seccomp section)";
+        RawRule Allow(string name, params ArgCondition[] args) =>
+            new([new Located<string>(name, at)], [.. args], SeccompAction.Allow, at, why);
+        return
+        [
+            Allow("@default"),
+            Allow("arch_prctl"),
+            Allow("modify_ldt"),
+            Allow("clone", new ArgCondition(0, ArgOp.MaskedEq, 0, 0x7E020000)),
+            new RawRule([new Located<string>("clone3", at)], [], new SeccompAction(SeccompActionKind.Errno, 38), at, why),
+            Allow("socket", new ArgCondition(0, ArgOp.Lt, 38)),
+            Allow("socket", new ArgCondition(0, ArgOp.Eq, 39)),
+            Allow("socket", new ArgCondition(0, ArgOp.Gt, 40)),
+            Allow("personality", new ArgCondition(0, ArgOp.Eq, 0)),
+            Allow("personality", new ArgCondition(0, ArgOp.Eq, 8)),
+            Allow("personality", new ArgCondition(0, ArgOp.Eq, 0x20000)),
+            Allow("personality", new ArgCondition(0, ArgOp.Eq, 0x20008)),
+            Allow("personality", new ArgCondition(0, ArgOp.Eq, 0xffffffff)),
+        ];
     }
 
     /// <summary>
