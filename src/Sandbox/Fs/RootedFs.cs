@@ -166,12 +166,17 @@ public sealed class RootedFs : IDisposable
         RemoveAt(parent, leaf, path);
     }
 
-    /// <summary>Removes every entry inside a directory, keeping the directory (an opaque-directory whiteout).</summary>
-    public void ClearDirectory(string path)
+    /// <summary>Removes the entries inside a directory, keeping the directory (an opaque-directory whiteout);
+    /// entries for which <paramref name="keep"/> (given the child's path) says true stay.</summary>
+    public void ClearDirectory(string path, Func<string, bool>? keep = null)
     {
         if (GetKind(path) != FsEntryKind.Directory) return;
         using var dir = OpenDirectory(path);
-        foreach (string name in ListNames(dir)) RemoveAt(dir, name, path + "/" + name);
+        string prefix = IsRoot(path) ? "" : path.Trim('/') + "/";
+        foreach (string name in ListNames(dir))
+        {
+            if (keep?.Invoke(prefix + name) != true) RemoveAt(dir, name, prefix + name);
+        }
     }
 
     public void Dispose() => _root.Dispose();
