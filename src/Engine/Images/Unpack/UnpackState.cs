@@ -31,7 +31,7 @@ internal sealed class UnpackState(RootedFs fs, UnpackOptions options)
             Whiteout(path, parent, leaf);
             return;
         }
-        if (parent.Length > 0 && fs.GetKind(parent) != FsEntryKind.Directory) fs.CreateDirectory(parent, 0x1ED);
+        if (parent.Length > 0 && fs.GetKind(parent) == FsEntryKind.None) fs.CreateDirectory(parent, 0x1ED);
         switch (entry.EntryType)
         {
             case TarEntryType.Directory:
