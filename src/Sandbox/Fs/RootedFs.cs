@@ -50,7 +50,17 @@ public sealed class RootedFs : IDisposable
     public FsEntryKind GetKind(string path)
     {
         if (IsRoot(path)) return FsEntryKind.Directory;
-        using var parent = OpenParent(path, out string leaf);
+        SafeFileHandle parent;
+        string leaf;
+        try
+        {
+            parent = OpenParent(path, out leaf);
+        }
+        catch (RootedFsException e) when (e.Errno is UnpackCalls.ENOENT or 20 /* ENOTDIR */)
+        {
+            return FsEntryKind.None;
+        }
+        using var held = parent;
         if (UnpackCalls.StatMode(Fd(parent), leaf, out uint mode) != 0)
         {
             int errno = Marshal.GetLastPInvokeError();

@@ -19,6 +19,8 @@ public sealed record Descriptor(string MediaType, string Digest, long Size, Plat
         return new Descriptor(mediaType, digest, size, platform);
     }
 
+    public JsonObject ToJsonForTests() => ToJson();
+
     internal JsonObject ToJson()
     {
         var o = new JsonObject { ["mediaType"] = MediaType, ["digest"] = Digest, ["size"] = Size };

@@ -1,19 +1,35 @@
 namespace Hctr.Engine.Images.Unpack;
 
-/// <summary>Counts the bytes read through it (the compressed side of a layer).</summary>
+/// <summary>Counts the bytes read through it (the compressed side of a layer) and can peek at the first bytes.</summary>
 internal sealed class CountingStream(Stream inner) : Stream
 {
+    private byte[] _peeked = [];
+    private int _peekedAt;
+
     public long Count { get; private set; }
 
-    public override int Read(byte[] buffer, int offset, int count)
+    /// <summary>Reads up to <paramref name="count"/> bytes that later reads will return again.</summary>
+    public ReadOnlySpan<byte> Peek(int count)
     {
-        int n = inner.Read(buffer, offset, count);
+        var buffer = new byte[count];
+        int n = inner.ReadAtLeast(buffer, count, throwOnEndOfStream: false);
         Count += n;
-        return n;
+        _peeked = buffer[..n];
+        _peekedAt = 0;
+        return _peeked;
     }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
+        if (_peekedAt < _peeked.Length)
+        {
+            int m = Math.Min(buffer.Length, _peeked.Length - _peekedAt);
+            _peeked.AsSpan(_peekedAt, m).CopyTo(buffer);
+            _peekedAt += m;
+            return m;
+        }
         int n = inner.Read(buffer);
         Count += n;
         return n;

@@ -20,8 +20,7 @@ public static class LayerUnpacker
     public static UnpackResult Unpack(Stream layer, RootedFs target, UnpackOptions options, CancellationToken ct = default)
     {
         var compressed = new CountingStream(layer);
-        var sniff = new BufferedStream(compressed, 1 << 16);
-        using var tarStream = new BombGuardStream(Decompress(sniff), compressed, options);
+        using var tarStream = new BombGuardStream(Decompress(compressed), compressed, options);
         var state = new UnpackState(target, options);
         try
         {
@@ -64,11 +63,10 @@ public static class LayerUnpacker
     }
 
     /// <summary>Picks the decompressor from the magic bytes, not the (untrusted) media type.</summary>
-    private static Stream Decompress(BufferedStream input)
+    private static Stream Decompress(CountingStream input)
     {
-        Span<byte> magic = stackalloc byte[4];
-        int n = input.Read(magic);
-        input.Seek(-n, SeekOrigin.Current);
+        var magic = input.Peek(4);
+        int n = magic.Length;
         if (n >= 2 && magic[0] == 0x1f && magic[1] == 0x8b) return new GZipStream(input, CompressionMode.Decompress);
         if (n == 4 && magic[0] == 0x28 && magic[1] == 0xb5 && magic[2] == 0x2f && magic[3] == 0xfd)
         {
