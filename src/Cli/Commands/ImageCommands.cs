@@ -238,7 +238,7 @@ internal static class ImageCommands
             {
                 PullPhase.Resolved => $"resolved {p.Digest} ({p.Total} bytes)",
                 PullPhase.Trusted => $"verified {p.Digest}: {p.Message}",
-                PullPhase.Downloaded => $"fetched  {p.Digest[..19]} {p.Total} bytes{(p.Message is null ? "" : $" ({p.Message})")}",
+                PullPhase.Downloaded => $"blob     {p.Digest[..19]} {p.Total} bytes{(p.Message is null ? "" : $" ({p.Message})")}",
                 PullPhase.Unpacked => $"unpacked {p.Digest[..19]}",
                 _ => null,
             };

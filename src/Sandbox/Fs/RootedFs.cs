@@ -156,6 +156,12 @@ public sealed class RootedFs : IDisposable
     /// <summary>chmod without following a symlink: only directories and regular files take a mode.</summary>
     public void SetMode(string path, uint mode)
     {
+        if (IsRoot(path))
+        {
+            using var root = OpenDirectory(".");
+            if (UnpackCalls.FChmod(Fd(root), mode & 0xFFF) != 0) throw Fail("chmod", ".");
+            return;
+        }
         var kind = GetKind(path);
         if (kind is not (FsEntryKind.Directory or FsEntryKind.Regular)) return;
         using var parent = OpenParent(path, out string leaf);

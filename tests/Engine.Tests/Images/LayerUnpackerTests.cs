@@ -41,7 +41,7 @@ public sealed class LayerUnpackerTests : IDisposable
     [Fact]
     public void Plain_gzip_layer_unpacks_files_dirs_and_links()
     {
-        var r = Unpack(new LayerBuilder().Dir("etc").File("etc/hostname", "box").Symlink("etc/abs", "/etc/hostname")
+        var r = Unpack(new LayerBuilder().Dir("./").Dir("etc").File("etc/hostname", "box").Symlink("etc/abs", "/etc/hostname")
             .HardLink("etc/hard", "etc/hostname").File("bin/sh", "#!", (UnixFileMode)0x1ED).TarGz());
         Assert.Equal("box", Read("etc/hostname"));
         Assert.Equal("box", Read("etc/hard"));
