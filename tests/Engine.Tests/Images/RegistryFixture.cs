@@ -12,6 +12,12 @@ public sealed class RegistryFixture : IDisposable
     private readonly Process _process;
 
     public RegistryFixture()
+        : this(null, null)
+    {
+    }
+
+    /// <summary>With a certificate and key (PEM files) the registry serves HTTPS.</summary>
+    public RegistryFixture(string? tlsCertificate, string? tlsKey)
     {
         StorageDir = Directory.CreateTempSubdirectory("hctr-registry-").FullName;
         var probe = new TcpListener(IPAddress.Loopback, 0);
@@ -32,19 +38,21 @@ public sealed class RegistryFixture : IDisposable
                 enabled: true
             http:
               addr: 127.0.0.1:{Port}
-            """);
+            """ + (tlsCertificate is null ? "" : $"\n  tls:\n    certificate: {tlsCertificate}\n    key: {tlsKey}\n"));
         var start = new ProcessStartInfo("docker-registry", ["serve", config]) { RedirectStandardError = true, RedirectStandardOutput = true };
         _process = Process.Start(start) ?? throw new InvalidOperationException("docker-registry did not start");
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Log.Enqueue(e.Data); };
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) Log.Enqueue(e.Data); };
         _process.BeginErrorReadLine();
         _process.BeginOutputReadLine();
-        using var http = new HttpClient();
+        // The readiness probe only: the code under test verifies certificates.
+        using var http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true });
+        string scheme = tlsCertificate is null ? "http" : "https";
         for (int i = 0; i < 200; i++)
         {
             try
             {
-                if (http.GetAsync($"http://127.0.0.1:{Port}/v2/").Result.IsSuccessStatusCode) return;
+                if (http.GetAsync($"{scheme}://127.0.0.1:{Port}/v2/").Result.IsSuccessStatusCode) return;
             }
             catch (AggregateException)
             {
