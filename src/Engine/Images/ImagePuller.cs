@@ -63,10 +63,14 @@ public sealed class ImagePuller(RegistryClient client, ContentStore store, IImag
         var warnings = new List<string>();
         if (options.Unpack)
         {
-            foreach (var layer in manifest.Layers)
+            if (config.DiffIds.Count != 0 && config.DiffIds.Count != manifest.Layers.Count)
+                throw new RegistryException(RegistryFailureReason.Protocol, $"config lists {config.DiffIds.Count} diff ids for {manifest.Layers.Count} layers");
+            for (int i = 0; i < manifest.Layers.Count; i++)
             {
+                var layer = manifest.Layers[i];
                 progress?.Report(new PullProgress(layer.Digest, PullPhase.Unpacking, 0, layer.Size));
-                var result = await LayerCache.EnsureAsync(store, layer, options.UnpackOptions, ct).ConfigureAwait(false);
+                var result = await LayerCache.EnsureAsync(store, layer, options.UnpackOptions, ct,
+                    config.DiffIds.Count == 0 ? null : config.DiffIds[i]).ConfigureAwait(false);
                 if (result is not null) warnings.AddRange(result.Warnings.Select(w => $"{layer.Digest[..19]}: {w}"));
                 progress?.Report(new PullProgress(layer.Digest, PullPhase.Unpacked, layer.Size, layer.Size));
             }

@@ -9,7 +9,10 @@ namespace Hctr.Engine.Images;
 /// temp dir and renamed into place, so a crash leaves either nothing or a complete layer (gc removes temps).</summary>
 public static class LayerCache
 {
-    public static async Task<UnpackResult?> EnsureAsync(ContentStore store, Descriptor layer, UnpackOptions options, CancellationToken ct)
+    /// <summary>Unpacks <paramref name="layer"/> unless cached; when <paramref name="diffId"/> is given the uncompressed
+    /// tar must hash to it, or the unpacked tree is discarded.</summary>
+    public static async Task<UnpackResult?> EnsureAsync(ContentStore store, Descriptor layer, UnpackOptions options, CancellationToken ct,
+        string? diffId = null)
     {
         string final = store.LayerPath(layer.Digest);
         if (Directory.Exists(final)) return null;
@@ -24,6 +27,11 @@ public static class LayerCache
             await using (var blob = store.OpenBlob(layer.Digest))
             {
                 result = LayerUnpacker.Unpack(blob, fs, options with { Whiteouts = WhiteoutMode.Overlay }, ct);
+            }
+            if (diffId is not null && result.DiffId != diffId)
+            {
+                throw new RegistryException(RegistryFailureReason.DigestMismatch,
+                    $"layer {layer.Digest}: uncompressed content hashes to {result.DiffId}, the config says {diffId}");
             }
             Directory.Move(temp, final);
             RootedFs.SyncDirectory(Path.GetDirectoryName(final)!);

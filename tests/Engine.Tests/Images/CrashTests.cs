@@ -31,9 +31,9 @@ public sealed class CrashTests(RegistryFixture registry, ITestOutputHelper outpu
     private static bool HasPull(string hctr)
     {
         using var p = Process.Start(new ProcessStartInfo(hctr, ["pull", "--help"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        p.StandardOutput.ReadToEnd();
+        string help = p.StandardOutput.ReadToEnd();
         p.WaitForExit();
-        return p.ExitCode == 0;
+        return p.ExitCode == 0 && help.Contains("--insecure-skip-verify-unsafe", StringComparison.Ordinal);
     }
 
     [Fact]
@@ -77,6 +77,7 @@ public sealed class CrashTests(RegistryFixture registry, ITestOutputHelper outpu
                 if (killedAt == 0)
                 {
                     pull.WaitForExit();
+                    output.WriteLine($"attempt {attempt}: exit {pull.ExitCode}: {pull.StandardError.ReadToEnd()}");
                     Directory.Delete(root, recursive: true);
                     Directory.CreateDirectory(root);
                 }

@@ -83,6 +83,18 @@ public sealed class PullTests(RegistryFixture registry) : IClassFixture<Registry
     }
 
     [Fact]
+    public async Task Layer_whose_uncompressed_content_differs_from_the_config_diff_id_is_refused()
+    {
+        var layer = new LayerBuilder().File("x", "y").TarGz();
+        var image = TestImage.Create("amd64", [Digests.Of("not the tar"u8)], [layer]);
+        using (var client = Client()) await image.PushAsync(client, ImageLocation.Of(Ref("team/diffid:1")), "1");
+        var e = await Assert.ThrowsAsync<RegistryException>(() => PullAsync("team/diffid:1"));
+        Assert.Equal(RegistryFailureReason.DigestMismatch, e.Reason);
+        Assert.Contains("the config says", e.Message);
+        Assert.False(Directory.Exists(new ContentStore(_root).LayerPath(Digests.Of(layer))));
+    }
+
+    [Fact]
     public async Task Index_selects_the_requested_platform()
     {
         var amd = TestImage.Create("amd64");

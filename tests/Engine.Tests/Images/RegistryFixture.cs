@@ -17,7 +17,7 @@ public sealed class RegistryFixture : IDisposable
     }
 
     /// <summary>With a certificate and key (PEM files) the registry serves HTTPS.</summary>
-    public RegistryFixture(string? tlsCertificate, string? tlsKey)
+    internal RegistryFixture(string? tlsCertificate, string? tlsKey)
     {
         StorageDir = Directory.CreateTempSubdirectory("hctr-registry-").FullName;
         var probe = new TcpListener(IPAddress.Loopback, 0);

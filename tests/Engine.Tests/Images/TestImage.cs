@@ -12,6 +12,18 @@ internal sealed record TestImage(byte[] Config, IReadOnlyList<byte[]> Layers, by
     public static TestImage Create(string architecture = "amd64", params byte[][] layers)
     {
         if (layers.Length == 0) layers = [new LayerBuilder().Dir("etc").File("etc/hello", "hello " + architecture).TarGz()];
+        return Create(architecture, layers.Select(l => Digests.Of(Gunzip(l))).ToArray(), layers);
+    }
+
+    private static byte[] Gunzip(byte[] gz)
+    {
+        using var output = new MemoryStream();
+        using (var g = new System.IO.Compression.GZipStream(new MemoryStream(gz), System.IO.Compression.CompressionMode.Decompress)) g.CopyTo(output);
+        return output.ToArray();
+    }
+
+    public static TestImage Create(string architecture, string[] diffIds, byte[][] layers)
+    {
         var config = new JsonObject
         {
             ["architecture"] = architecture,
@@ -25,7 +37,7 @@ internal sealed record TestImage(byte[] Config, IReadOnlyList<byte[]> Layers, by
                 ["User"] = "1000:1000",
                 ["ExposedPorts"] = new JsonObject { ["8080/tcp"] = new JsonObject() },
             },
-            ["rootfs"] = new JsonObject { ["type"] = "layers", ["diff_ids"] = new JsonArray() },
+            ["rootfs"] = new JsonObject { ["type"] = "layers", ["diff_ids"] = new JsonArray(diffIds.Select(d => (JsonNode)d).ToArray()) },
         };
         byte[] configBytes = Encoding.UTF8.GetBytes(config.ToJsonString());
         var manifest = new ImageManifest(MediaTypes.OciManifest,

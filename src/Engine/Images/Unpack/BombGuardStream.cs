@@ -6,14 +6,24 @@ namespace Hctr.Engine.Images.Unpack;
 /// </summary>
 internal sealed class BombGuardStream(Stream inner, CountingStream compressed, UnpackOptions options) : Stream
 {
+    private readonly System.Security.Cryptography.IncrementalHash _hash =
+        System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+
     public long Produced { get; private set; }
 
-    public override int Read(byte[] buffer, int offset, int count) => Check(inner.Read(buffer, offset, count));
+    /// <summary>sha256 of every uncompressed byte read so far: the layer's diff id once the stream is drained.</summary>
+    public string DiffId => "sha256:" + Convert.ToHexStringLower(_hash.GetCurrentHash());
 
-    public override int Read(Span<byte> buffer) => Check(inner.Read(buffer));
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) =>
-        Check(await inner.ReadAsync(buffer, ct).ConfigureAwait(false));
+    public override int Read(Span<byte> buffer)
+    {
+        int n = Check(inner.Read(buffer));
+        _hash.AppendData(buffer[..n]);
+        return n;
+    }
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) => ValueTask.FromResult(Read(buffer.Span));
 
     private int Check(int n)
     {
@@ -48,7 +58,11 @@ internal sealed class BombGuardStream(Stream inner, CountingStream compressed, U
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) inner.Dispose();
+        if (disposing)
+        {
+            inner.Dispose();
+            _hash.Dispose();
+        }
         base.Dispose(disposing);
     }
 }

@@ -34,6 +34,7 @@ public static class LayerUnpacker
                 state.Apply(entry);
             }
             state.FinishDirectories();
+            tarStream.CopyTo(Stream.Null); // the tar end blocks and padding belong to the diff id too
         }
         catch (RootedFsException e)
         {
@@ -43,7 +44,7 @@ public static class LayerUnpacker
         {
             throw new UnpackException(UnpackFailureReason.Corrupt, $"layer is not a valid tar/gzip stream: {e.Message}", null, e);
         }
-        return new UnpackResult(state.Entries, tarStream.Produced, state.Warnings);
+        return new UnpackResult(state.Entries, tarStream.Produced, state.Warnings, tarStream.DiffId);
     }
 
     private static TarEntry? NextEntry(TarReader reader)
