@@ -38,6 +38,7 @@ public sealed class PullTests(RegistryFixture registry) : IClassFixture<Registry
         var trust = new TrustDouble(true);
         var result = await PullAsync("team/web:1.0", trust);
         Assert.Equal(image.Digest, result.Record.Digest);
+        Assert.True(registry.BlobRequests("team/web") >= 2, "the registry log shows blob requests (so counting it proves something)");
         Assert.Equal([(Ref("team/web:1.0").TargetName, image.Digest, (long)image.Manifest.Length)], trust.Calls);
         Assert.Equal(["/bin/hello", "--world"], result.Config.Argv(null));
         Assert.Equal(["8080/tcp"], result.Config.ExposedPorts);
