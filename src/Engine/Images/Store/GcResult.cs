@@ -1,0 +1,4 @@
+namespace Hctr.Engine.Images.Store;
+
+/// <summary>What <see cref="GarbageCollector"/> removed.</summary>
+public sealed record GcResult(int BlobsRemoved, int LayersRemoved, long BytesFreed);
