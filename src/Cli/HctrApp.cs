@@ -13,6 +13,11 @@ internal static class HctrApp
         root.Subcommands.Add(TrustCommands.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(InitCommand.Create());
+        root.Subcommands.Add(PolicyCommands.Create());
+        foreach (var c in ImageCommands.Create())
+        {
+            root.Subcommands.Add(c);
+        }
         return root;
     }
 

@@ -15,6 +15,9 @@ internal static class ProfileCommands
         cmd.Subcommands.Add(CompileCommand.Create());
         cmd.Subcommands.Add(ExplainCommand.Create());
         cmd.Subcommands.Add(ImportCommand.Create());
+        cmd.Subcommands.Add(LintCommand.Create());
+        cmd.Subcommands.Add(DiffCommand.Create());
+        cmd.Subcommands.Add(AuditCommand.Create());
         return cmd;
     }
 
