@@ -9,8 +9,6 @@ internal static class RepoPaths
 
     public static string Profiles => Path.Combine(Root, "profiles");
 
-    public static string SharedData => Path.Combine(Root, "..", "shared", "profiles-data");
-
     private static string Find()
     {
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
