@@ -66,11 +66,7 @@ Console.WriteLine($"{"filter",-28} {"instructions",12} {"avg exec",9} {"worst",6
 Print("hctr (binary search)", program, numbers);
 if (Option("--libseccomp-bpf") is { } file)
 {
-    var bytes = File.ReadAllBytes(file);
-    var insns = ImmutableArray.CreateBuilder<SockFilter>(bytes.Length / 8);
-    for (var i = 0; i + 8 <= bytes.Length; i += 8)
-        insns.Add(new SockFilter(BitConverter.ToUInt16(bytes, i), bytes[i + 2], bytes[i + 3], BitConverter.ToUInt32(bytes, i + 4)));
-    Print("libseccomp 2.5 (optimize=2)", new SeccompProgram(insns.MoveToImmutable()), numbers);
+    Print("libseccomp 2.5 (optimize=2)", SeccompProgram.FromBytes(File.ReadAllBytes(file)), numbers);
 }
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -31,10 +31,7 @@ if (loaded.Profile is not { } profile)
 }
 
 var bpf = ProfileCompiler.Emit("seccomp-bpf", loaded, host).Bytes!;
-var ins = ImmutableArray.CreateBuilder<SockFilter>();
-for (var i = 0; i < bpf.Length; i += 8)
-    ins.Add(new SockFilter(BitConverter.ToUInt16(bpf, i), bpf[i + 2], bpf[i + 3], BitConverter.ToUInt32(bpf, i + 4)));
-var program = new SeccompProgram(ins.ToImmutable());
+var program = SeccompProgram.FromBytes(bpf);
 
 var maxNr = SyscallTable.Names(SeccompArch.X86_64).Max(n => SyscallTable.TryGetNumber(SeccompArch.X86_64, n, out var nr) ? nr : 0);
 long total = 0;

@@ -22,14 +22,7 @@ public class ProfileCompilerTests
     {
         var r = ProfileCompiler.Emit("seccomp-bpf", Shipped(profile), HostFacts.Reference);
         Assert.True(r.Bytes is not null, string.Join("\n", r.Diagnostics));
-        var ins = ImmutableArray.CreateBuilder<SockFilter>();
-        for (var i = 0; i < r.Bytes!.Length; i += 8)
-        {
-            var b = r.Bytes.AsSpan(i, 8);
-            ins.Add(new SockFilter(BitConverter.ToUInt16(b), b[2], b[3], BitConverter.ToUInt32(b[4..])));
-        }
-
-        return new SeccompProgram(ins.ToImmutable());
+        return SeccompProgram.FromBytes(r.Bytes);
     }
 
     private static uint Decide(SeccompProgram p, string name, uint arch = AuditX86_64, ulong arg0 = 0)

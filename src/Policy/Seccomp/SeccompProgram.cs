@@ -25,5 +25,26 @@ public sealed record SeccompProgram(ImmutableArray<SockFilter> Instructions)
         return bytes;
     }
 
+    /// <summary>
+    /// The inverse of <see cref="ToBytes"/>. A length that is not a multiple of 8 is refused: a truncated filter
+    /// must never be mistaken for a shorter valid one.
+    /// </summary>
+    public static SeccompProgram FromBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length % 8 != 0)
+        {
+            throw new ArgumentException($"a seccomp program is a whole number of 8-byte instructions, not {bytes.Length} bytes", nameof(bytes));
+        }
+
+        var ins = ImmutableArray.CreateBuilder<SockFilter>(bytes.Length / 8);
+        for (var i = 0; i < bytes.Length; i += 8)
+        {
+            var b = bytes.Slice(i, 8);
+            ins.Add(new SockFilter(BinaryPrimitives.ReadUInt16LittleEndian(b), b[2], b[3], BinaryPrimitives.ReadUInt32LittleEndian(b[4..])));
+        }
+
+        return new SeccompProgram(ins.MoveToImmutable());
+    }
+
     public bool ContentEquals(SeccompProgram other) => Instructions.AsSpan().SequenceEqual(other.Instructions.AsSpan());
 }

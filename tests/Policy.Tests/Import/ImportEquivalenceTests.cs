@@ -44,14 +44,7 @@ public class ImportEquivalenceTests
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Diagnostics));
         var r = ProfileCompiler.Emit("seccomp-bpf", loaded, HostFacts.Reference);
         Assert.True(r.Bytes is not null, string.Join("\n", r.Diagnostics));
-        var ins = ImmutableArray.CreateBuilder<SockFilter>();
-        for (var i = 0; i < r.Bytes!.Length; i += 8)
-        {
-            var b = r.Bytes.AsSpan(i, 8);
-            ins.Add(new SockFilter(BitConverter.ToUInt16(b), b[2], b[3], BitConverter.ToUInt32(b[4..])));
-        }
-
-        return new SeccompProgram(ins.ToImmutable());
+        return SeccompProgram.FromBytes(r.Bytes);
     }
 
     internal static SeccompProgram ImportedDockerDefault()

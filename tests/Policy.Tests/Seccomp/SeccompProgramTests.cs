@@ -16,6 +16,19 @@ public sealed class SeccompProgramTests
     }
 
     [Fact]
+    public void FromBytes_IsTheInverseOfToBytes()
+    {
+        var p = new SeccompProgram([new SockFilter(0x0015, 3, 4, 0xC000003E), new SockFilter(0x0006, 0, 0, 0x7fff0000)]);
+        Assert.True(p.ContentEquals(SeccompProgram.FromBytes(p.ToBytes())));
+    }
+
+    [Fact]
+    public void FromBytes_RefusesATruncatedProgram()
+    {
+        Assert.Throws<ArgumentException>(() => SeccompProgram.FromBytes(new byte[12]));
+    }
+
+    [Fact]
     public void ContentEquals_ComparesInstructions()
     {
         var a = new SeccompProgram([new SockFilter(6, 0, 0, 1)]);

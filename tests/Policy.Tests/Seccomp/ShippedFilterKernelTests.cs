@@ -94,17 +94,7 @@ public sealed class ShippedFilterKernelTests
         return result.Bytes!;
     }
 
-    private static SeccompProgram Program(byte[] bytes)
-    {
-        var ins = new SockFilter[bytes.Length / 8];
-        for (var i = 0; i < ins.Length; i++)
-        {
-            var b = bytes.AsSpan(i * 8, 8);
-            ins[i] = new SockFilter(BitConverter.ToUInt16(b), b[2], b[3], BitConverter.ToUInt32(b[4..]));
-        }
-
-        return new SeccompProgram([.. ins]);
-    }
+    private static SeccompProgram Program(byte[] bytes) => SeccompProgram.FromBytes(bytes);
 
     private static (int Ret, int Errno) Run(byte[] filter, int nr, params ulong[] args)
     {
