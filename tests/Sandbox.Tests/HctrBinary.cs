@@ -9,6 +9,9 @@ namespace Hctr.Sandbox.Tests;
 /// </summary>
 internal static class HctrBinary
 {
+    /// <summary>The directory holding Hardened.sln (initialised first: <see cref="Path"/> depends on it).</summary>
+    public static string RepoRoot { get; } = FindRepoRoot();
+
     public static string Path { get; } = Locate();
 
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
@@ -61,15 +64,20 @@ internal static class HctrBinary
             return explicitPath;
         }
 
+        string candidate = System.IO.Path.Combine(RepoRoot, "bin", "hctr");
+        return File.Exists(candidate)
+            ? candidate
+            : throw new FileNotFoundException(
+                $"{candidate} is missing: publish it first with `dotnet publish src/Cli -c Release -r linux-x64 -p:PublishAot=true -o bin` (or set HCTR_BINARY)");
+    }
+
+    private static string FindRepoRoot()
+    {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(System.IO.Path.Combine(dir.FullName, "Hardened.sln")))
             {
-                string candidate = System.IO.Path.Combine(dir.FullName, "bin", "hctr");
-                return File.Exists(candidate)
-                    ? candidate
-                    : throw new FileNotFoundException(
-                        $"{candidate} is missing: publish it first with `dotnet publish src/Cli -c Release -r linux-x64 -p:PublishAot=true -o bin` (or set HCTR_BINARY)");
+                return dir.FullName;
             }
         }
 

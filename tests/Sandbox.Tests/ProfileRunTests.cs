@@ -30,18 +30,7 @@ public sealed class ProfileRunTests : IDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
-    private static string Shipped(string name)
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "Hardened.sln")))
-            {
-                return Path.Combine(d.FullName, "profiles", name);
-            }
-        }
-
-        throw new FileNotFoundException("Hardened.sln not found");
-    }
+    private static string Shipped(string name) => Path.Combine(HctrBinary.RepoRoot, "profiles", name);
 
     private HctrBinary.Result Run(string profile, string script, params string[] options)
     {
