@@ -37,7 +37,7 @@ internal static class CompileCommand
             var host = HostFactsFor(parse.GetValue(arch)!);
             var artifact = ProfileCompiler.Emit(parse.GetValue(emit)!, loaded, host,
                 parse.GetValue(omitLandlock) ? OciEmitOptions.OmitLandlockUnsafe : OciEmitOptions.None);
-            DiagnosticPrinter.Print(artifact.Diagnostics.Where(d => !loaded.Diagnostics.Contains(d)));
+            DiagnosticPrinter.Print(artifact.Diagnostics);
             if (artifact.Bytes is null)
             {
                 return ExitCodes.Findings;
