@@ -12,7 +12,7 @@ using Hctr.Sandbox.Cgroups;
 namespace Hctr.Cli.Commands;
 
 /// <summary>The profile compiler's entry point (a seam, so tests can stand in for it).</summary>
-internal delegate (LaunchPlan? Plan, ImmutableArray<Diagnostic> Diagnostics) CompileProfileFile(string path, LaunchRequest request, HostFacts host);
+internal delegate Hctr.Engine.Profiles.PlanCompileResult CompileProfileFile(string path, LaunchRequest request, HostFacts host);
 
 /// <summary>
 /// <c>hctr run --profile FILE --rootfs DIR [--name N] [--hostname H] [-e K=V]... [-w DIR] [-u UID[:GID]] [-t] [--init] [--] CMD...</c>
@@ -23,11 +23,23 @@ internal static class RunCommand
 {
     private const int HctrFailure = 125;
 
-    /// <summary>Profiles compile through Engine (file loading, extends) into a plan for this run.</summary>
-    /// <summary>Each auto user namespace gets a host id range of its own, released when the run ends.</summary>
+    /// <summary>
+    /// Profiles compile through Engine (file loading, extends) into a plan for this run, through the plan cache
+    /// under the state root unless <c>HCTR_NO_PLAN_CACHE=1</c>. Each auto user namespace gets a host id range of
+    /// its own, released when the run ends.
+    /// </summary>
     private static readonly CompileProfileFile DefaultCompiler = (path, request, host) =>
-        Hctr.Engine.Profiles.ProfileFiles.Compile(path, request, host,
-            size => new IdRangeAllocator(ContainerRunner.DefaultStateRoot).Claim(request.ContainerId, size));
+    {
+        Func<uint, uint> allocate = size => new IdRangeAllocator(ContainerRunner.DefaultStateRoot).Claim(request.ContainerId, size);
+        if (Environment.GetEnvironmentVariable("HCTR_NO_PLAN_CACHE") == "1")
+        {
+            var (plan, diagnostics) = Hctr.Engine.Profiles.ProfileFiles.Compile(path, request, host, allocate);
+            return new(plan, [.. diagnostics.Select(d => d.Render())], diagnostics.Any(d => d.IsError), FromCache: false);
+        }
+
+        var cache = new Hctr.Engine.Profiles.PlanCache(Hctr.Engine.Profiles.PlanCache.DefaultDirectory(ContainerRunner.DefaultStateRoot));
+        return cache.Compile(path, request, host, allocate);
+    };
 
     public static Command Create() => Create(DefaultCompiler);
 
@@ -84,18 +96,18 @@ internal static class RunCommand
                     return HctrFailure;
                 }
 
-                var (compiled, diagnostics) = compile(profileFile.FullName, request, HostProbe.Probe());
-                foreach (var d in diagnostics)
+                var compiled = compile(profileFile.FullName, request, HostProbe.Probe());
+                foreach (var message in compiled.Messages)
                 {
-                    stderr.WriteLine(d.Render());
+                    stderr.WriteLine(message);
                 }
 
-                if (compiled is null || diagnostics.Any(d => d.IsError))
+                if (compiled.Plan is null || compiled.HasErrors)
                 {
                     return HctrFailure;
                 }
 
-                launchPlan = compiled;
+                launchPlan = compiled.Plan;
             }
 
             try

@@ -18,13 +18,13 @@ internal static class CgroupStage
     public static CgroupPlan Build(CompileContext c)
     {
         var id = c.Request.ContainerId;
-        if (id.Length is 0 or > 128 || id is "." or ".." || !id.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.'))
+        if (!PlanBinder.IsValidContainerId(id))
         {
             c.Diagnostics.Error(DiagnosticCodes.BadLaunchRequest, c.Profile.Origin,
                 $"container id '{id}' must be 1-128 characters of [A-Za-z0-9_.-]", "request.containerId");
         }
 
-        var name = "hctr-" + id;
+        var name = PlanBinder.CgroupPrefix + id;
         return c.Host.Cgroups == CgroupLayout.V2 ? V2(c, name) : V1(c, name);
     }
 

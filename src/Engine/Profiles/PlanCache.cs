@@ -1,0 +1,288 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using Hctr.Policy.Compile;
+using Hctr.Policy.Host;
+using Hctr.Policy.Loading;
+using Hctr.Policy.Plan;
+
+namespace Hctr.Engine.Profiles;
+
+/// <summary>
+/// Compiled plans kept between runs, keyed by content: the sha256 of the compiler's identity, the working
+/// directory (diagnostics name files relative to it), the host facts, the launch request and the text of every
+/// profile file in the <c>extends:</c> chain. A hit re-reads and re-hashes each of those files, so an edited
+/// profile (or parent) is never served stale; only compiles without errors are kept; the container id, which
+/// reaches a plan only as its cgroup name, is bound after the lookup (<see cref="PlanBinder"/>).
+/// <para>
+/// An auto user-namespace range is part of the plan (its id maps), so entries are per range start: the profile's
+/// range size is kept beside the entries, the range is claimed first, and the entry for that start is looked up.
+/// </para>
+/// <para>
+/// The directory must be root's alone (mode 0700, no symlink): a plan from anywhere else could widen what a
+/// container may do. When that cannot be ensured the cache is not used; the profile is compiled as usual.
+/// </para>
+/// </summary>
+public sealed class PlanCache(string directory)
+{
+    /// <summary>Beyond this many entries the oldest half is removed.</summary>
+    public const int MaxEntries = 512;
+
+    /// <summary>The compiler's build: the Policy assembly (a JIT host) or the hctr executable (NativeAOT), by size and time.</summary>
+    private static readonly string CompilerIdentity = Identity();
+
+    public static string DefaultDirectory(string stateRoot) => Path.Combine(stateRoot, "plan-cache");
+
+    public PlanCompileResult Compile(string path, LaunchRequest request, HostFacts host, Func<uint, uint>? allocateAutoRange,
+        string? workingDirectory = null)
+    {
+        var cwd = workingDirectory ?? Directory.GetCurrentDirectory();
+        var allocate = Memo(allocateAutoRange);
+        if (!PlanBinder.IsValidContainerId(request.ContainerId) || !EnsureDirectory())
+        {
+            return CompileNow(path, request, host, allocate, cwd, cacheKey: null);
+        }
+
+        var full = Path.GetFullPath(path, cwd);
+        if (ReadText(full) is not { } leaf)
+        {
+            return CompileNow(path, request, host, allocate, cwd, cacheKey: null);
+        }
+
+        var baseKey = PlanCacheHash.OfFields("hctr-plan-cache/1", CompilerIdentity, cwd, path, PlanCacheHash.OfText(leaf),
+            host.ToString(), RequestKey(request));
+        var start = ReadAutoSize(baseKey) switch
+        {
+            null => (uint?)null,
+            0 => request.AutoIdRangeStart,
+            var size => allocate is null ? request.AutoIdRangeStart : allocate(size.Value),
+        };
+        if (start is { } s && Lookup(EntryKey(baseKey, s)) is { } hit)
+        {
+            return hit with { Plan = PlanBinder.WithContainerId(hit.Plan!, request.ContainerId) };
+        }
+
+        return CompileNow(path, request, host, allocate, cwd, baseKey);
+    }
+
+    /// <summary>The parts of a request that a compile reads, except the id (bound later) and the auto range (per entry).</summary>
+    internal static string RequestKey(LaunchRequest r)
+    {
+        var sb = new StringBuilder();
+        void Field(string name, string value) => sb.Append(name).Append('=').Append(value.Length).Append(':').Append(value).Append(';');
+        void List(string name, IEnumerable<string> values)
+        {
+            var items = values.ToList();
+            Field(name, items.Count.ToString(CultureInfo.InvariantCulture));
+            foreach (var v in items)
+            {
+                Field(name + "[]", v);
+            }
+        }
+
+        List("argv", r.Argv);
+        List("env", r.Env);
+        Field("cwd", r.Cwd);
+        Field("uid", r.Uid.ToString(CultureInfo.InvariantCulture));
+        Field("gid", r.Gid.ToString(CultureInfo.InvariantCulture));
+        List("gids", r.AdditionalGids.Select(g => g.ToString(CultureInfo.InvariantCulture)));
+        Field("hostname", r.Hostname);
+        Field("rootfs", r.RootfsPath);
+        List("volumes", r.Volumes.Select(v => $"{v.Source.Length}:{v.Source}{v.Target.Length}:{v.Target}{v.Mode}"));
+        Field("network", r.Network?.ToString() ?? "");
+        Field("terminal", r.Terminal ? "1" : "0");
+        Field("init", r.Init ? "1" : "0");
+        return sb.ToString();
+    }
+
+    private static string EntryKey(string baseKey, uint start) =>
+        PlanCacheHash.OfFields(baseKey, start.ToString(CultureInfo.InvariantCulture));
+
+    private PlanCompileResult? Lookup(string key)
+    {
+        var file = Path.Combine(directory, key + ".plan");
+        byte[] data;
+        try
+        {
+            data = File.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        if (PlanCacheEntry.TryParse(data, key) is not { } entry
+            || entry.Dependencies.Any(d => ReadText(d.Path) is not { } t || PlanCacheHash.OfText(t) != d.Sha256))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new PlanCompileResult(PlanJson.Deserialize(entry.Plan), entry.Messages, HasErrors: false, FromCache: true);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private PlanCompileResult CompileNow(string path, LaunchRequest request, HostFacts host, Func<uint, uint>? allocate, string cwd,
+        string? cacheKey)
+    {
+        var source = new RecordingProfileSource(cwd);
+        var loaded = ProfileLoader.Load(path, source);
+        if (loaded.Profile is not { } profile)
+        {
+            return Result(null, loaded.Diagnostics);
+        }
+
+        var auto = profile.UserNamespace.Mode.Value == Policy.Model.UserNamespaceMode.Auto;
+        if (allocate is not null && auto)
+        {
+            request = request with { AutoIdRangeStart = allocate(profile.UserNamespace.Size) };
+        }
+
+        var realId = request.ContainerId;
+        var cacheable = cacheKey is not null && source.AllFound;
+        var compiled = PlanCompiler.Compile(profile, cacheable ? request with { ContainerId = PlanBinder.CacheContainerId } : request, host);
+        var diagnostics = loaded.Diagnostics.AddRange(compiled.Diagnostics);
+        if (compiled.Plan is not { } plan || diagnostics.Any(d => d.IsError) || !cacheable)
+        {
+            return Result(compiled.Plan, diagnostics);
+        }
+
+        var messages = diagnostics.Select(d => d.Render()).ToList();
+        Store(cacheKey!, auto ? profile.UserNamespace.Size : 0, request.AutoIdRangeStart, source.Read, messages, plan);
+        return new PlanCompileResult(PlanBinder.WithContainerId(plan, realId), messages, HasErrors: false, FromCache: false);
+    }
+
+    private static PlanCompileResult Result(LaunchPlan? plan, IEnumerable<Policy.Diagnostics.Diagnostic> diagnostics)
+    {
+        var list = diagnostics.ToList();
+        return new PlanCompileResult(plan, [.. list.Select(d => d.Render())], list.Any(d => d.IsError), FromCache: false);
+    }
+
+    private void Store(string baseKey, uint autoSize, uint start, IReadOnlyList<PlanCacheDependency> deps, IReadOnlyList<string> messages,
+        LaunchPlan plan)
+    {
+        try
+        {
+            Trim();
+            var key = EntryKey(baseKey, start);
+            WriteAtomically(Path.Combine(directory, baseKey + ".auto"), Encoding.ASCII.GetBytes(autoSize.ToString(CultureInfo.InvariantCulture)));
+            WriteAtomically(Path.Combine(directory, key + ".plan"), new PlanCacheEntry(key, deps, messages, PlanJson.Serialize(plan)).Serialize());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A cache that cannot be written only costs the next run a compile.
+        }
+    }
+
+    private uint? ReadAutoSize(string baseKey)
+    {
+        try
+        {
+            var text = File.ReadAllText(Path.Combine(directory, baseKey + ".auto"));
+            return uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private void Trim()
+    {
+        var files = new DirectoryInfo(directory).GetFiles();
+        if (files.Length < MaxEntries)
+        {
+            return;
+        }
+
+        foreach (var f in files.OrderBy(f => f.LastWriteTimeUtc).Take(files.Length / 2))
+        {
+            f.Delete();
+        }
+    }
+
+    private static void WriteAtomically(string path, byte[] data)
+    {
+        var tmp = path + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".tmp";
+        File.WriteAllBytes(tmp, data);
+        File.Move(tmp, path, overwrite: true);
+    }
+
+    /// <summary>Root's own directory, mode 0700, not a symlink (created so if missing). False: do not use it.</summary>
+    private bool EnsureDirectory()
+    {
+        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        try
+        {
+            if (!OperatingSystem.IsLinux() || !Environment.IsPrivilegedProcess)
+            {
+                return false;
+            }
+
+            var info = new DirectoryInfo(directory);
+            if (!info.Exists)
+            {
+                Directory.CreateDirectory(directory, OwnerOnly);
+                info.Refresh();
+            }
+
+            return info.Exists && info.LinkTarget is null && info.UnixFileMode == OwnerOnly;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static string? ReadText(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return info.Exists && info.Length <= FileProfileSource.MaxBytes ? File.ReadAllText(path) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>At most one claim per compile: the lookup and a compile after a miss get the same range.</summary>
+    private static Func<uint, uint>? Memo(Func<uint, uint>? allocate)
+    {
+        if (allocate is null)
+        {
+            return null;
+        }
+
+        (uint Size, uint Start)? claimed = null;
+        return size =>
+        {
+            if (claimed is { } c && c.Size == size)
+            {
+                return c.Start;
+            }
+
+            var start = allocate(size);
+            claimed = (size, start);
+            return start;
+        };
+    }
+
+    private static string Identity()
+    {
+        var asm = typeof(PlanCompiler).Assembly;
+        var dll = Path.Combine(AppContext.BaseDirectory, asm.GetName().Name + ".dll");
+        var file = File.Exists(dll) ? dll : Environment.ProcessPath;
+        var info = file is null ? null : new FileInfo(file);
+        var version = asm.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
+        return info is { Exists: true }
+            ? $"{info.FullName}|{info.Length}|{info.LastWriteTimeUtc.Ticks}|{version}"
+            : $"unknown|{Guid.NewGuid()}"; // never matches: no identity, no reuse
+    }
+}

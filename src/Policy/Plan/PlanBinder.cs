@@ -1,0 +1,31 @@
+namespace Hctr.Policy.Plan;
+
+/// <summary>
+/// What a compiled plan may take from one run without compiling again. The container id reaches a plan
+/// only as the cgroup's name (<c>hctr-ID</c>), so a plan compiled for one id serves another once that name
+/// is rewritten; everything else in a plan is decided by the compiler and is never patched. The plan cache
+/// (Engine) compiles with <see cref="CacheContainerId"/> and binds the real id here.
+/// </summary>
+public static class PlanBinder
+{
+    /// <summary>The id a cached plan is compiled for; never a real container's (ids are checked, this one is fixed).</summary>
+    public const string CacheContainerId = "plan-cache";
+
+    public const string CgroupPrefix = "hctr-";
+
+    /// <summary>1-128 characters of [A-Za-z0-9_.-], and not "." or "..": safe as one path component.</summary>
+    public static bool IsValidContainerId(string id) =>
+        id.Length is > 0 and <= 128 && id is not ("." or "..")
+        && id.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.');
+
+    /// <summary>The plan for container <paramref name="id"/>; throws <see cref="ArgumentException"/> for an invalid id.</summary>
+    public static LaunchPlan WithContainerId(LaunchPlan plan, string id)
+    {
+        if (!IsValidContainerId(id))
+        {
+            throw new ArgumentException($"container id '{id}' must be 1-128 characters of [A-Za-z0-9_.-]", nameof(id));
+        }
+
+        return plan with { Cgroup = plan.Cgroup with { Name = CgroupPrefix + id } };
+    }
+}
