@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Hctr.Policy.Plan;
 using Hctr.Sandbox;
 using Hctr.Sandbox.Cgroups;
@@ -15,7 +14,16 @@ public sealed class ContainerRunner(string stateRoot, ICgroupManager cgroups)
 {
     public const string DefaultStateRoot = "/run/hctr";
 
-    public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+    /// <summary>
+    /// 12 hex digits from a version-4 GUID's first six (random) bytes. Guid draws from the kernel's CSPRNG without
+    /// RandomNumberGenerator, whose first use loads OpenSSL: a cost every launch would pay for one id.
+    /// </summary>
+    public static string NewId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        Guid.NewGuid().TryWriteBytes(bytes);
+        return Convert.ToHexStringLower(bytes[..6]);
+    }
 
     /// <summary>Removes state, cgroups and processes of containers whose hctr is gone. Returns how many.</summary>
     public int CleanLeftovers()
