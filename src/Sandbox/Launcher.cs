@@ -74,24 +74,28 @@ public static class Launcher
     {
         var (errRead, errWrite) = FileCalls.Pipe();
         var (syncRead, syncWrite) = FileCalls.Pipe();
+        var (joinedRead, joinedWrite) = FileCalls.Pipe();
         using var _1 = errRead;
         using var _2 = syncWrite;
+        using var _3 = joinedWrite;
         using var pty = plan.Process.Terminal ? Pty.Open() : null;
         ContainerProcess child;
         using (errWrite)
         using (syncRead)
+        using (joinedRead)
         {
             string[] argv =
             [
                 options.InitExecutable, .. options.InitPrefixArguments, "init",
                 "--plan-fd", planFd.Fd.ToString(CultureInfo.InvariantCulture),
                 "--error-fd", errWrite.Fd.ToString(CultureInfo.InvariantCulture),
+                "--cgroup-fd", joinedRead.Fd.ToString(CultureInfo.InvariantCulture),
             ];
             child = ContainerProcess.Start(new ContainerProcess.StartInfo(
                 plan.Namespaces.CloneFlags, syncRead.Fd, syncWrite.Fd, errWrite.Fd, errRead.Fd,
                 SetRootIds: plan.IdMaps.Uid.Count > 0, Reaper: plan.Process.Init,
                 Stdio: pty?.SlaveFd ?? -1, ControllingTty: pty is not null,
-                KeepFds: [planFd.Fd, errWrite.Fd], options.InitExecutable, argv, [.. options.InitEnvironment]));
+                KeepFds: [planFd.Fd, errWrite.Fd, joinedRead.Fd], options.InitExecutable, argv, [.. options.InitEnvironment]));
             pty?.CloseSlave();
         }
 
@@ -101,8 +105,7 @@ public static class Launcher
             {
                 options.OnCreated?.Invoke(child.Pid, cgroupDirs);
                 WriteIdMaps(child.Pid, plan.IdMaps);
-                options.Cgroups.AddProcess(cgroupDirs, child.Pid);
-                FileCalls.WriteAll(syncWrite.Fd, [1], "sync pipe");
+                Release(plan, options, child, cgroupDirs, syncWrite, joinedWrite);
             }
             catch
             {
@@ -112,6 +115,7 @@ public static class Launcher
             }
 
             syncWrite.Dispose();
+            joinedWrite.Dispose();
             using var signals = options.ForwardSignals ? new SignalForwarder(child, pty) : null;
             pty?.StartCopying();
             int? status = child.WaitForExit(options.Timeout);
@@ -126,6 +130,39 @@ public static class Launcher
             var failure = LaunchFailure.TryParse(FileCalls.ReadToEnd(errRead.Fd, "error pipe", 64 << 10));
             int code = failure?.ExitCode ?? ProcessCalls.ExitCode(status!.Value);
             return new LaunchResult(code, failure, timedOut, options.Cgroups.OomKilled(cgroupDirs));
+        }
+    }
+
+    /// <summary>
+    /// Lets the child go, and moves it into its cgroup. The first move into a cgroup v1 hierarchy waits for an
+    /// RCU grace period (5-15 ms here), so by default the child is released first and starts <c>hctr init</c>
+    /// while the parent moves it; init reads the "joined" byte before it executes the workload (InitStage), so
+    /// no workload instruction runs outside its limits. With a reaper (<c>--init</c>) the first process forks
+    /// after the go byte, and a process forked before the move would stay outside the cgroup, so there the
+    /// move comes first, as it always did.
+    /// </summary>
+    private static void Release(LaunchPlan plan, LaunchOptions options, ContainerProcess child, IReadOnlyList<string> cgroupDirs,
+        SafeFd syncWrite, SafeFd joinedWrite)
+    {
+        bool moveFirst = plan.Process.Init;
+        if (moveFirst)
+        {
+            options.Cgroups.AddProcess(cgroupDirs, child.Pid);
+        }
+
+        FileCalls.WriteAll(syncWrite.Fd, [1], "sync pipe");
+        if (!moveFirst)
+        {
+            options.Cgroups.AddProcess(cgroupDirs, child.Pid);
+        }
+
+        try
+        {
+            FileCalls.WriteAll(joinedWrite.Fd, [1], "cgroup pipe");
+        }
+        catch (SyscallException e) when (e.Errno == Errno.EPIPE)
+        {
+            // The child is gone already; its error record (or exit status) says why.
         }
     }
 

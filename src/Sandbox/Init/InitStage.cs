@@ -14,15 +14,20 @@ public static partial class InitStage
 {
     private const int PlanSizeLimit = 16 << 20;
 
-    public static int Run(int planFd, int errorFd)
+    public static int Run(int planFd, int errorFd, int cgroupFd = -1)
     {
         try
         {
             // First: nobody may ptrace this process or open /proc/<pid>/exe (the host binary) before exec.
             InitStepException.Run("init", default, () => Errno.Check(CredentialCalls.prctl(CredentialCalls.PR_SET_DUMPABLE, 0, 0, 0, 0), "prctl", "PR_SET_DUMPABLE"));
             FileCalls.fcntl(errorFd, FileCalls.F_SETFD, FileCalls.FD_CLOEXEC);
+            if (cgroupFd >= 0)
+            {
+                FileCalls.fcntl(cgroupFd, FileCalls.F_SETFD, FileCalls.FD_CLOEXEC);
+            }
+
             LaunchPlan plan = ReadPlan(planFd);
-            Apply(plan, errorFd);
+            Apply(plan, errorFd, cgroupFd);
             return 125; // Apply returns only through a failure
         }
         catch (InitStepException e)
@@ -64,10 +69,12 @@ public static partial class InitStage
     /// 8. Masked then read-only paths, after /proc is mounted (CVE-2019-16884 class) and before exec.
     /// 9. Rootfs read-only last among mounts (it would block creating mount targets); then hostname, rlimits,
     ///    loopback: they need the capabilities that step 10 drops.
-    /// 10. Exec thread: ids, capabilities, no_new_privs, Landlock, AppArmor exec label, seccomp (last: the
+    /// 10. Wait for the parent's "joined" byte: the parent moves this process into its cgroup while init starts
+    ///     (Launcher.Release), and the workload must not run a single instruction outside its limits.
+    /// 11. Exec thread: ids, capabilities, no_new_privs, Landlock, AppArmor exec label, seccomp (last: the
     ///     filter would deny the calls before it), fds marked close-on-exec, cwd, execve.
     /// </summary>
-    private static void Apply(LaunchPlan plan, int errorFd)
+    private static void Apply(LaunchPlan plan, int errorFd, int cgroupFd)
     {
         var none = plan.Rootfs.Origin;
         InitStepException.Run("init", none, () => Errno.Check(FileCalls.chdir("/"), "chdir", "/"));
@@ -90,7 +97,27 @@ public static partial class InitStage
         ApplyHostname(plan);
         ApplyRlimits(plan.Rlimits);
         ApplyLoopback(plan.Network);
+        AwaitCgroup(cgroupFd, plan.Rootfs.Origin);
         Exec(plan, errorFd);
+    }
+
+    /// <summary>One byte from the parent once this process is in its cgroup; end of file means it never will be: fail closed.</summary>
+    private static void AwaitCgroup(int cgroupFd, Hctr.Policy.Diagnostics.SourceLocation origin)
+    {
+        if (cgroupFd < 0)
+        {
+            return;
+        }
+
+        InitStepException.Run("cgroup", origin, () =>
+        {
+            bool joined = FileCalls.ReadOne(cgroupFd, "cgroup pipe");
+            FileCalls.close(cgroupFd);
+            if (!joined)
+            {
+                throw new SyscallException("read", Errno.EPIPE, "cgroup pipe (the parent did not move the container into its cgroup)");
+            }
+        });
     }
 
     private static void Report(int errorFd, LaunchFailure failure)

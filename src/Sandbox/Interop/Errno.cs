@@ -19,6 +19,7 @@ internal static class Errno
     public const int ENOTDIR = 20;
     public const int EISDIR = 21;
     public const int EINVAL = 22;
+    public const int EPIPE = 32;
     public const int ENOEXEC = 8;
     public const int ENOSYS = 38;
     public const int ELOOP = 40;

@@ -129,6 +129,25 @@ internal static unsafe partial class FileCalls
         }
     }
 
+    /// <summary>Reads one byte; false at end of file.</summary>
+    public static bool ReadOne(int fd, string what)
+    {
+        byte b;
+        while (true)
+        {
+            nint n = read(fd, &b, 1);
+            if (n >= 0)
+            {
+                return n == 1;
+            }
+
+            if (Errno.Last != Errno.EINTR)
+            {
+                throw new SyscallException("read", Errno.Last, what);
+            }
+        }
+    }
+
     public static byte[] ReadToEnd(int fd, string what, int limit)
     {
         var result = new List<byte>();
