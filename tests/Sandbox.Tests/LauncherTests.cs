@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hctr.Policy.Plan;
+using Hctr.Sandbox.Cgroups;
 
 namespace Hctr.Sandbox.Tests;
 
@@ -20,6 +21,42 @@ public sealed class LauncherTests(BusyboxRootfs rootfs) : IClassFixture<BusyboxR
         Assert.Equal(mountsBefore, File.ReadAllLines("/proc/self/mountinfo").Length);
         Assert.False(Directory.Exists(Path.Combine("/sys/fs/cgroup/pids", plan.Cgroup.Name)));
         Assert.DoesNotContain(Directory.GetDirectories("/run/hctr"), d => d.Contains("leftover-", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The parent moves the child into its cgroup while init starts (Launcher.Release). Here that move is made
+    /// 300 ms slow: a workload that ran before it would see itself outside the cgroup and exit 1.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_workload_runs_only_once_it_is_in_its_cgroup(bool reaper)
+    {
+        var plan = (Plan with { Process = Plan.Process with { Init = reaper } })
+            .WithArgv("/bin/sh", "-c", "grep -q 'pids:.*hctr-' /proc/self/cgroup");
+        var options = new LaunchOptions
+        {
+            InitExecutable = HctrBinary.Path,
+            Cgroups = new SlowMove(new CgroupV1Manager()),
+            ForwardSignals = false,
+            Timeout = TimeSpan.FromSeconds(20),
+        };
+        Assert.Equal(0, Launcher.Run(plan, options).ExitCode);
+    }
+
+    private sealed class SlowMove(ICgroupManager inner) : ICgroupManager
+    {
+        public IReadOnlyList<string> Create(CgroupPlan plan) => inner.Create(plan);
+
+        public void AddProcess(IReadOnlyList<string> directories, int pid)
+        {
+            Thread.Sleep(300);
+            inner.AddProcess(directories, pid);
+        }
+
+        public bool OomKilled(IReadOnlyList<string> directories) => inner.OomKilled(directories);
+
+        public void Destroy(IReadOnlyList<string> directories) => inner.Destroy(directories);
     }
 
     [Fact]
