@@ -18,6 +18,7 @@ internal static class ProfileCommands
         cmd.Subcommands.Add(LintCommand.Create());
         cmd.Subcommands.Add(DiffCommand.Create());
         cmd.Subcommands.Add(AuditCommand.Create());
+        cmd.Subcommands.Add(Digest());
         return cmd;
     }
 
@@ -42,6 +43,33 @@ internal static class ProfileCommands
                     failed = true;
                     Console.Error.WriteLine($"{f}: invalid ({DiagnosticPrinter.Summary(result.Diagnostics)})");
                 }
+            }
+
+            return failed ? ExitCodes.Findings : ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    /// <summary><c>hctr profile digest FILE...</c>: the content digest a trust policy pins (the whole extends chain).</summary>
+    private static Command Digest()
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Profile files.", Arity = ArgumentArity.OneOrMore };
+        var cmd = new Command("digest", "Print each profile's content digest over its whole extends: chain, as trust policies pin it.") { files };
+        cmd.SetAction(parse =>
+        {
+            var source = new FileProfileSource();
+            var failed = false;
+            foreach (var f in parse.GetValue(files) ?? [])
+            {
+                var result = ProfileLoader.Load(f, source);
+                if (!result.Succeeded)
+                {
+                    DiagnosticPrinter.Print(result.Diagnostics);
+                    failed = true;
+                    continue;
+                }
+
+                Console.Out.WriteLine($"{result.Digest}  {f}");
             }
 
             return failed ? ExitCodes.Findings : ExitCodes.Ok;

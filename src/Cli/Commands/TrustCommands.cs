@@ -253,7 +253,7 @@ internal static class TrustCommands
     private static Command PolicyCommand()
     {
         var image = new Argument<string>("image") { Description = "REGISTRY/REPOSITORY:TAG[@sha256:DIGEST]" };
-        var profile = new Option<string>("--profile") { Description = "security profile file (name = file name, digest = sha256 of content)", Required = true };
+        var profile = new Option<string>("--profile") { Description = "security profile file (name = file name, digest = `hctr profile digest`: its content with every base it extends)", Required = true };
         var policyFile = new Option<string>("--policy") { Description = "trust policy", DefaultValueFactory = _ => "/etc/hctr/trust-policy.yaml" };
         var cache = new Option<string>("--cache-dir") { Description = "trusted metadata cache", DefaultValueFactory = _ => "/var/lib/hctr/trust" };
         var check = new Command("check", "May IMAGE run under PROFILE? Answers yes or no with the reason (runs TUF verification)");
@@ -266,7 +266,14 @@ internal static class TrustCommands
             var policy = Hctr.Trust.Policies.TrustPolicyParser.Parse(File.ReadAllText(policyPath), policyPath);
             string profilePath = parse.GetValue(profile)!;
             string profileName = Path.GetFileNameWithoutExtension(profilePath);
-            string profileDigest = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(profilePath)));
+            // The pin covers the whole extends: chain (ProfileLoader.ChainDigest); a profile with errors is refused.
+            var loaded = Hctr.Policy.Loading.ProfileLoader.Load(profilePath, new Hctr.Engine.Profiles.FileProfileSource());
+            if (loaded.Profile is null)
+            {
+                foreach (var d in loaded.Diagnostics) Console.Error.WriteLine(d.Render());
+                throw new TrustVerificationException(TrustFailureReason.PolicyRefused, $"profile {profilePath} does not load");
+            }
+            string profileDigest = loaded.Digest;
             var decision = policy.Check(reference, profileName, profileDigest);
             if (decision is { Allowed: true, Rule.Trust: { } requirement })
             {

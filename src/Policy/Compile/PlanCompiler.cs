@@ -37,7 +37,7 @@ public static class PlanCompiler
         var plan = new LaunchPlan
         {
             ProfileName = profile.Name,
-            ProfileDigest = ProfileDigest.Compute(profile),
+            ProfileDigest = profile.SourceDigest.Length > 0 ? profile.SourceDigest : ProfileDigest.Compute(profile),
             Namespaces = namespaces,
             IdMaps = ids,
             Process = process,

@@ -6,6 +6,8 @@ using Hctr.Policy.Model;
 namespace Hctr.Policy.Compile;
 
 /// <summary>
+/// For profiles built in memory (tests, tools), which have no source texts: loaded profiles carry their chain's
+/// content digest (<see cref="Loading.ProfileLoader.ChainDigest"/>) and plans use that one.
 /// "sha256:" + hex of a canonical text of the effective profile: every semantic field and every origin, in
 /// declaration order. The front end does not hand the compiler the source bytes, so this digests what they
 /// mean after extends and defaults; two profiles that compile alike from the same lines digest alike.

@@ -21,14 +21,14 @@ public static class ProfileLoader
         var d = new DiagnosticBag();
         var texts = new List<ProfileText>();
         var chain = LoadChain(reference, null, source, d, texts, [], null);
-        var digest = Digest(texts);
+        var digest = ChainDigest(texts.Select(t => t.Text ?? ""));
         if (chain is null || d.HasErrors)
         {
             return new ProfileLoadResult(null, d.ToImmutable(), digest);
         }
 
         SemanticChecks.Run(chain.Value.Profile, d);
-        return new ProfileLoadResult(d.HasErrors ? null : chain.Value.Profile, d.ToImmutable(), digest);
+        return new ProfileLoadResult(d.HasErrors ? null : chain.Value.Profile with { SourceDigest = digest }, d.ToImmutable(), digest);
     }
 
     /// <summary>Loads text already in hand (no extends resolution beyond what <paramref name="source"/> offers).</summary>
@@ -111,17 +111,23 @@ public static class ProfileLoader
         return (merged, profile);
     }
 
-    private static string Digest(List<ProfileText> texts)
+    /// <summary>
+    /// The one profile digest (trust-policy pins, plans): by content only, so it does not depend on where the files
+    /// lie or on the working directory. A profile without <c>extends:</c> digests as <c>sha256:</c> + the sha256 of
+    /// its UTF-8 text, which is what <c>sha256sum FILE</c> prints; a chain (leaf first, then each base) digests as
+    /// the sha256 of <c>hctr-profile-chain/1</c> and one line per file holding the sha256 of its text, so a change
+    /// in any base changes the digest of every profile that extends it.
+    /// </summary>
+    public static string ChainDigest(IEnumerable<string> textsLeafFirst)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var t in texts)
+        var hashes = textsLeafFirst.Select(t => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(t)))).ToList();
+        if (hashes.Count == 1)
         {
-            var bytes = Encoding.UTF8.GetBytes(t.Text ?? "");
-            sha.AppendData(Encoding.UTF8.GetBytes($"{t.Name}\n{bytes.Length}\n"));
-            sha.AppendData(bytes);
+            return "sha256:" + hashes[0];
         }
 
-        return "sha256:" + Convert.ToHexStringLower(sha.GetHashAndReset());
+        var chain = "hctr-profile-chain/1\n" + string.Concat(hashes.Select(h => h + "\n"));
+        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(chain)));
     }
 
     private sealed class SingleTextSource(string name, string text, IProfileSource? inner) : IProfileSource

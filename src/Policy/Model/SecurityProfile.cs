@@ -18,6 +18,12 @@ public sealed record SecurityProfile
     /// <summary>The files that make up the profile, the leaf first, then each base.</summary>
     public required ImmutableArray<string> Sources { get; init; }
 
+    /// <summary>
+    /// The profile's content digest over its whole <c>extends:</c> chain (<see cref="Loading.ProfileLoader.ChainDigest"/>);
+    /// empty for a profile built in memory rather than loaded.
+    /// </summary>
+    public string SourceDigest { get; init; } = "";
+
     public required CapabilityProfile Capabilities { get; init; }
 
     public required Located<bool> NoNewPrivileges { get; init; }
