@@ -12,8 +12,9 @@ namespace Hctr.Engine.Profiles;
 /// Compiled plans kept between runs, keyed by content: the sha256 of the compiler's identity, the working
 /// directory (diagnostics name files relative to it), the host facts, the launch request and the text of every
 /// profile file in the <c>extends:</c> chain. A hit re-reads and re-hashes each of those files, so an edited
-/// profile (or parent) is never served stale; only compiles without errors are kept; the container id, which
-/// reaches a plan only as its cgroup name, is bound after the lookup (<see cref="PlanBinder"/>).
+/// profile (or parent) is never served stale; only compiles without errors are kept; the container id and the
+/// rootfs path, which reach a plan only as its cgroup name and rootfs path, are bound after the lookup
+/// (<see cref="PlanBinder"/>).
 /// <para>
 /// An auto user-namespace range is part of the plan (its id maps), so entries are per range start: the profile's
 /// range size is kept beside the entries, the range is claimed first, and the entry for that start is looked up.
@@ -59,13 +60,13 @@ public sealed class PlanCache(string directory)
         };
         if (start is { } s && Lookup(EntryKey(baseKey, s)) is { } hit)
         {
-            return hit with { Plan = PlanBinder.WithContainerId(hit.Plan!, request.ContainerId) };
+            return hit with { Plan = PlanBinder.Bind(hit.Plan!, request.ContainerId, request.RootfsPath) };
         }
 
         return CompileNow(path, request, host, allocate, cwd, baseKey);
     }
 
-    /// <summary>The parts of a request that a compile reads, except the id (bound later) and the auto range (per entry).</summary>
+    /// <summary>The parts of a request that a compile reads, except the id and rootfs path (bound later) and the auto range (per entry).</summary>
     internal static string RequestKey(LaunchRequest r)
     {
         var sb = new StringBuilder();
@@ -87,7 +88,6 @@ public sealed class PlanCache(string directory)
         Field("gid", r.Gid.ToString(CultureInfo.InvariantCulture));
         List("gids", r.AdditionalGids.Select(g => g.ToString(CultureInfo.InvariantCulture)));
         Field("hostname", r.Hostname);
-        Field("rootfs", r.RootfsPath);
         List("volumes", r.Volumes.Select(v => $"{v.Source.Length}:{v.Source}{v.Target.Length}:{v.Target}{v.Mode}"));
         Field("network", r.Network?.ToString() ?? "");
         Field("terminal", r.Terminal ? "1" : "0");
@@ -143,9 +143,10 @@ public sealed class PlanCache(string directory)
             request = request with { AutoIdRangeStart = allocate(profile.UserNamespace.Size) };
         }
 
-        var realId = request.ContainerId;
+        var (realId, realRootfs) = (request.ContainerId, request.RootfsPath);
         var cacheable = cacheKey is not null && source.AllFound;
-        var compiled = PlanCompiler.Compile(profile, cacheable ? request with { ContainerId = PlanBinder.CacheContainerId } : request, host);
+        var compiled = PlanCompiler.Compile(profile,
+            cacheable ? request with { ContainerId = PlanBinder.CacheContainerId, RootfsPath = PlanBinder.CacheRootfsPath } : request, host);
         var diagnostics = loaded.Diagnostics.AddRange(compiled.Diagnostics);
         if (compiled.Plan is not { } plan || diagnostics.Any(d => d.IsError) || !cacheable)
         {
@@ -154,7 +155,7 @@ public sealed class PlanCache(string directory)
 
         var messages = diagnostics.Select(d => d.Render()).ToList();
         Store(cacheKey!, auto ? profile.UserNamespace.Size : 0, request.AutoIdRangeStart, source.Read, messages, plan);
-        return new PlanCompileResult(PlanBinder.WithContainerId(plan, realId), messages, HasErrors: false, FromCache: false);
+        return new PlanCompileResult(PlanBinder.Bind(plan, realId, realRootfs), messages, HasErrors: false, FromCache: false);
     }
 
     private static PlanCompileResult Result(LaunchPlan? plan, IEnumerable<Policy.Diagnostics.Diagnostic> diagnostics)

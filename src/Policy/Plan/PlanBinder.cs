@@ -2,14 +2,19 @@ namespace Hctr.Policy.Plan;
 
 /// <summary>
 /// What a compiled plan may take from one run without compiling again. The container id reaches a plan
-/// only as the cgroup's name (<c>hctr-ID</c>), so a plan compiled for one id serves another once that name
-/// is rewritten; everything else in a plan is decided by the compiler and is never patched. The plan cache
-/// (Engine) compiles with <see cref="CacheContainerId"/> and binds the real id here.
+/// only as the cgroup's name (<c>hctr-ID</c>) and the root filesystem's host path only as
+/// <see cref="RootfsPlan.Path"/> (PlanCompiler), so a plan compiled for one container serves another once
+/// those two are rewritten; everything else in a plan is decided by the compiler and is never patched. The
+/// plan cache (Engine) compiles with <see cref="CacheContainerId"/> and <see cref="CacheRootfsPath"/> and binds
+/// the real values here. (An image's rootfs lives in a directory per container.)
 /// </summary>
 public static class PlanBinder
 {
     /// <summary>The id a cached plan is compiled for; never a real container's (ids are checked, this one is fixed).</summary>
     public const string CacheContainerId = "plan-cache";
+
+    /// <summary>The rootfs path a cached plan is compiled for.</summary>
+    public const string CacheRootfsPath = "/plan-cache/rootfs";
 
     public const string CgroupPrefix = "hctr-";
 
@@ -18,14 +23,17 @@ public static class PlanBinder
         id.Length is > 0 and <= 128 && id is not ("." or "..")
         && id.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.');
 
-    /// <summary>The plan for container <paramref name="id"/>; throws <see cref="ArgumentException"/> for an invalid id.</summary>
-    public static LaunchPlan WithContainerId(LaunchPlan plan, string id)
+    /// <summary>
+    /// The plan for container <paramref name="id"/> whose root filesystem is <paramref name="rootfsPath"/>;
+    /// throws <see cref="ArgumentException"/> for an invalid id.
+    /// </summary>
+    public static LaunchPlan Bind(LaunchPlan plan, string id, string rootfsPath)
     {
         if (!IsValidContainerId(id))
         {
             throw new ArgumentException($"container id '{id}' must be 1-128 characters of [A-Za-z0-9_.-]", nameof(id));
         }
 
-        return plan with { Cgroup = plan.Cgroup with { Name = CgroupPrefix + id } };
+        return plan with { Cgroup = plan.Cgroup with { Name = CgroupPrefix + id }, Rootfs = plan.Rootfs with { Path = rootfsPath } };
     }
 }

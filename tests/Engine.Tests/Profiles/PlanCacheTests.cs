@@ -64,6 +64,16 @@ public sealed class PlanCacheTests : IDisposable
     }
 
     [Fact]
+    public void Another_rootfs_is_a_hit_bound_to_that_path()
+    {
+        Cached(Request());
+        var other = Cached(Request() with { RootfsPath = "/run/hctr/c2/rootfs" });
+        Assert.True(other.FromCache);
+        Assert.Equal("/run/hctr/c2/rootfs", other.Plan!.Rootfs.Path);
+        Assert.Equal(Fresh(Request() with { RootfsPath = "/run/hctr/c2/rootfs" }), PlanJson.Serialize(other.Plan));
+    }
+
+    [Fact]
     public void Editing_the_profile_or_its_parent_is_never_served_stale()
     {
         Cached(Request());
@@ -90,7 +100,7 @@ public sealed class PlanCacheTests : IDisposable
     }
 
     [Fact]
-    public void Every_request_field_but_the_id_and_the_auto_range_is_part_of_the_key()
+    public void Every_request_field_but_the_id_the_rootfs_and_the_auto_range_is_part_of_the_key()
     {
         var baseline = Request();
         var variants = new Dictionary<string, LaunchRequest>
@@ -102,13 +112,12 @@ public sealed class PlanCacheTests : IDisposable
             [nameof(LaunchRequest.Gid)] = baseline with { Gid = 1 },
             [nameof(LaunchRequest.AdditionalGids)] = baseline with { AdditionalGids = [5] },
             [nameof(LaunchRequest.Hostname)] = baseline with { Hostname = "h" },
-            [nameof(LaunchRequest.RootfsPath)] = baseline with { RootfsPath = "/r" },
             [nameof(LaunchRequest.Volumes)] = baseline with { Volumes = [new VolumeRequest("/a", "/b", default)] },
             [nameof(LaunchRequest.Network)] = baseline with { Network = NetworkMode.None },
             [nameof(LaunchRequest.Terminal)] = baseline with { Terminal = true },
             [nameof(LaunchRequest.Init)] = baseline with { Init = true },
         };
-        var handledElsewhere = new[] { nameof(LaunchRequest.ContainerId), nameof(LaunchRequest.AutoIdRangeStart) };
+        var handledElsewhere = new[] { nameof(LaunchRequest.ContainerId), nameof(LaunchRequest.RootfsPath), nameof(LaunchRequest.AutoIdRangeStart) };
         var properties = typeof(LaunchRequest).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name);
         // A new request field must be added to the key (and here), or the cache would serve a plan for another request.
         Assert.Equal(properties.Except(handledElsewhere).Order(), variants.Keys.Order());
