@@ -76,7 +76,7 @@ public static class Launcher
         var (syncRead, syncWrite) = FileCalls.Pipe();
         using var _1 = errRead;
         using var _2 = syncWrite;
-        using var pty = plan.Process.Terminal ? Pty.Open() : null;
+        using var console = plan.Process.Terminal ? ConsoleSocket.Create() : null;
         ContainerProcess child;
         using (errWrite)
         using (syncRead)
@@ -86,13 +86,14 @@ public static class Launcher
                 options.InitExecutable, .. options.InitPrefixArguments, "init",
                 "--plan-fd", planFd.Fd.ToString(CultureInfo.InvariantCulture),
                 "--error-fd", errWrite.Fd.ToString(CultureInfo.InvariantCulture),
+                .. console?.InitArguments ?? [],
             ];
             child = ContainerProcess.Start(new ContainerProcess.StartInfo(
                 plan.Namespaces.CloneFlags, syncRead.Fd, syncWrite.Fd, errWrite.Fd, errRead.Fd,
                 SetRootIds: plan.IdMaps.Uid.Count > 0, Reaper: plan.Process.Init,
-                Stdio: pty?.SlaveFd ?? -1, ControllingTty: pty is not null,
-                KeepFds: [planFd.Fd, errWrite.Fd], options.InitExecutable, argv, [.. options.InitEnvironment]));
-            pty?.CloseSlave();
+                Stdio: console?.InitStdio.Fd ?? -1, ControllingTty: false,
+                KeepFds: [planFd.Fd, errWrite.Fd, .. console is null ? [] : (int[])[console.ChildFd]], options.InitExecutable, argv, [.. options.InitEnvironment]));
+            console?.CloseChildEnd();
         }
 
         using (child)
@@ -112,6 +113,7 @@ public static class Launcher
             }
 
             syncWrite.Dispose();
+            using var pty = console?.Accept();
             using var signals = options.ForwardSignals ? new SignalForwarder(child, pty) : null;
             pty?.StartCopying();
             int? status = child.WaitForExit(options.Timeout);

@@ -23,34 +23,6 @@ public sealed class LauncherTests(BusyboxRootfs rootfs) : IClassFixture<BusyboxR
     }
 
     [Fact]
-    public void Terminal_gets_a_pty_with_the_callers_window_size()
-    {
-        var plan = (Plan with { Process = Plan.Process with { Terminal = true } }).WithArgv("/bin/sh", "-c", "stty size; readlink /proc/self/fd/0; exit 7");
-        string planFile = Path.GetTempFileName();
-        File.WriteAllBytes(planFile, PlanJson.Serialize(plan));
-        try
-        {
-            // script(1) gives hctr a terminal of its own to copy the size from.
-            var psi = new ProcessStartInfo("script", ["-qec", $"stty rows 33 cols 91; {HctrBinary.Path} run --plan {planFile}", "/dev/null"])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardInput = true,
-            };
-            using var p = Process.Start(psi)!;
-            p.StandardInput.Close();
-            string output = p.StandardOutput.ReadToEnd();
-            Assert.True(p.WaitForExit(20000));
-            Assert.Contains("33 91", output);
-            Assert.Contains("/dev/pts/", output);
-            Assert.Equal(7, p.ExitCode);
-        }
-        finally
-        {
-            File.Delete(planFile);
-        }
-    }
-
-    [Fact]
     public void Term_is_forwarded_to_the_container_init()
     {
         var plan = (Plan with { Process = Plan.Process with { Init = true } }).WithArgv("/bin/sh", "-c", "echo ready; sleep 30");

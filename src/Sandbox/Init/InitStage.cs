@@ -14,15 +14,20 @@ public static partial class InitStage
 {
     private const int PlanSizeLimit = 16 << 20;
 
-    public static int Run(int planFd, int errorFd)
+    public static int Run(int planFd, int errorFd, int consoleFd = -1)
     {
         try
         {
             // First: nobody may ptrace this process or open /proc/<pid>/exe (the host binary) before exec.
             InitStepException.Run("init", default, () => Errno.Check(CredentialCalls.prctl(CredentialCalls.PR_SET_DUMPABLE, 0, 0, 0, 0), "prctl", "PR_SET_DUMPABLE"));
             FileCalls.fcntl(errorFd, FileCalls.F_SETFD, FileCalls.FD_CLOEXEC);
+            if (consoleFd >= 0)
+            {
+                FileCalls.fcntl(consoleFd, FileCalls.F_SETFD, FileCalls.FD_CLOEXEC); // never inherited by the workload
+            }
+
             LaunchPlan plan = ReadPlan(planFd);
-            Apply(plan, errorFd);
+            Apply(plan, errorFd, consoleFd);
             return 125; // Apply returns only through a failure
         }
         catch (InitStepException e)
@@ -63,11 +68,12 @@ public static partial class InitStage
     /// 7. Sysctls, written to the container's /proc/sys before step 8 makes it read-only.
     /// 8. Masked then read-only paths, after /proc is mounted (CVE-2019-16884 class) and before exec.
     /// 9. Rootfs read-only last among mounts (it would block creating mount targets); then hostname, rlimits,
-    ///    loopback: they need the capabilities that step 10 drops.
+    ///    loopback and, with -t, the console (a pty of the container's devpts, after pivot_root so its slave is
+    ///    /dev/pts/N inside; chown of the slave needs CAP_CHOWN): they need the capabilities that step 10 drops.
     /// 10. Exec thread: ids, capabilities, no_new_privs, Landlock, AppArmor exec label, seccomp (last: the
     ///     filter would deny the calls before it), fds marked close-on-exec, cwd, execve.
     /// </summary>
-    private static void Apply(LaunchPlan plan, int errorFd)
+    private static void Apply(LaunchPlan plan, int errorFd, int consoleFd)
     {
         var none = plan.Rootfs.Origin;
         InitStepException.Run("init", none, () => Errno.Check(FileCalls.chdir("/"), "chdir", "/"));
@@ -90,6 +96,7 @@ public static partial class InitStage
         ApplyHostname(plan);
         ApplyRlimits(plan.Rlimits);
         ApplyLoopback(plan.Network);
+        ApplyConsole(plan.Process, consoleFd);
         Exec(plan, errorFd);
     }
 
