@@ -43,6 +43,7 @@ public static class Launcher
     private static LaunchResult RunOnThisThread(LaunchPlan plan, LaunchOptions options)
     {
         using var planFd = WritePlan(plan);
+        using var appArmor = AppArmor.AppArmorLoader.LoadIfPlanned(plan.AppArmor); // unloaded last, when no other launch uses it
         var cgroupDirs = plan.Cgroup.Controllers.Count > 0 || plan.Cgroup.Settings.Count > 0
             ? options.Cgroups.Create(plan.Cgroup)
             : [];

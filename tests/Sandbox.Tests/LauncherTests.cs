@@ -23,6 +23,19 @@ public sealed class LauncherTests(BusyboxRootfs rootfs) : IClassFixture<BusyboxR
     }
 
     [Fact]
+    public void A_plan_that_loads_AppArmor_fails_closed_where_the_profile_cannot_be_loaded()
+    {
+        // This host has no AppArmor: the real apparmor_parser cannot load, and the container must not start unconfined.
+        var plan = (Plan with { AppArmor = new AppArmorPlan("hctr-test", "profile hctr-test {\n  file,\n}\n", Load: true) })
+            .WithArgv("/bin/sh", "-c", "echo started");
+        var r = HctrBinary.Run(plan);
+        Assert.Equal(125, r.ExitCode);
+        Assert.DoesNotContain("started", r.Stdout);
+        Assert.Contains("apparmor_parser -r -K (profile hctr-test) failed", r.Stderr);
+        Assert.False(Directory.Exists("/run/hctr/apparmor/hctr-test") && Directory.EnumerateFiles("/run/hctr/apparmor/hctr-test").Any());
+    }
+
+    [Fact]
     public void Term_is_forwarded_to_the_container_init()
     {
         var plan = (Plan with { Process = Plan.Process with { Init = true } }).WithArgv("/bin/sh", "-c", "echo ready; sleep 30");

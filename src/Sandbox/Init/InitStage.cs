@@ -70,8 +70,9 @@ public static partial class InitStage
     /// 9. Rootfs read-only last among mounts (it would block creating mount targets); then hostname, rlimits,
     ///    loopback and, with -t, the console (a pty of the container's devpts, after pivot_root so its slave is
     ///    /dev/pts/N inside; chown of the slave needs CAP_CHOWN): they need the capabilities that step 10 drops.
-    /// 10. Exec thread: ids, capabilities, no_new_privs, Landlock, AppArmor exec label, seccomp (last: the
-    ///     filter would deny the calls before it), fds marked close-on-exec, cwd, execve.
+    /// 10. Exec thread: ids, capabilities, AppArmor exec label (effective at execve; before Landlock, which could
+    ///     deny opening /proc/self/attr), no_new_privs, Landlock, seccomp (last: the filter would deny the calls
+    ///     before it), fds marked close-on-exec, cwd, execve.
     /// </summary>
     private static void Apply(LaunchPlan plan, int errorFd, int consoleFd)
     {
