@@ -27,7 +27,8 @@ internal static class RunCommand
     /// <summary>Each auto user namespace gets a host id range of its own, released when the run ends.</summary>
     private static readonly CompileProfileFile DefaultCompiler = (path, request, host) =>
         Hctr.Engine.Profiles.ProfileFiles.Compile(path, request, host,
-            size => new IdRangeAllocator(ContainerRunner.DefaultStateRoot).Claim(request.ContainerId, size));
+            size => IdRangeAllocator.ForHost(ContainerRunner.DefaultStateRoot, Environment.GetEnvironmentVariable(IdRangeAllocator.BaseVariable))
+                .Claim(request.ContainerId, size));
 
     public static Command Create() => Create(DefaultCompiler);
 
