@@ -142,15 +142,25 @@ internal sealed class AppArmorLoader(string parser = AppArmorLoader.DefaultParse
         {
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            process.StandardInput.Write(plan.Text);
-            process.StandardInput.Close();
+            bool written = false;
+            try
+            {
+                process.StandardInput.Write(plan.Text);
+                process.StandardInput.Close();
+                written = true;
+            }
+            catch (IOException)
+            {
+                // The parser stopped reading (it failed early): its exit code and stderr below say why.
+            }
+
             if (!process.WaitForExit(ParserTimeout))
             {
                 process.Kill();
                 throw new IOException($"{command} (profile {plan.ProfileName}) did not finish in {ParserTimeout.TotalSeconds} s");
             }
 
-            if (process.ExitCode != 0)
+            if (process.ExitCode != 0 || !written)
             {
                 string why = string.Join(" / ", stderr.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                 why = why.Length > 400 ? why[..400] + "..." : why;

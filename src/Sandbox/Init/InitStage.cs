@@ -81,7 +81,7 @@ public static partial class InitStage
         InitStepException.Run("propagation", none, () => Errno.Check(MountCalls.mount(null, "/", null, MountCalls.MS_REC | MountCalls.MS_PRIVATE, null), "mount", "/ (MS_PRIVATE)"));
         using (SafeFd root = BindRootfs(plan.Rootfs))
         {
-            ApplyMounts(root.Fd, plan.Mounts);
+            ApplyMounts(root.Fd, plan);
             ApplyDevLinks(root.Fd, plan.Mounts);
             InitStepException.Run("pivot_root", plan.Rootfs.Origin, () => PivotRoot(root.Fd));
         }

@@ -58,6 +58,15 @@ public sealed class AppArmorLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_parser_that_fails_before_reading_its_input_is_reported_by_its_exit_code()
+    {
+        string parser = Script("early", "#!/bin/sh\necho 'unable to find a suitable fs' >&2\nexit 1\n");
+        var big = Plan with { Text = Text + new string('#', 1 << 20) + "\n" }; // larger than a pipe: the write fails
+        var e = Assert.Throws<IOException>(() => new AppArmorLoader(parser, State).Load(big));
+        Assert.Contains("failed with exit code 1: unable to find a suitable fs", e.Message);
+    }
+
+    [Fact]
     public void A_missing_parser_is_a_clear_error()
     {
         var loader = new AppArmorLoader(Path.Combine(_dir, "no-such-parser"), State);
