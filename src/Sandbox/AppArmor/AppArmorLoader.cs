@@ -37,7 +37,7 @@ internal sealed class AppArmorLoader(string parser = AppArmorLoader.DefaultParse
     public IDisposable Load(AppArmorPlan plan)
     {
         string dir = UsersDir(plan.ProfileName);
-        string marker = Path.Combine(dir, $"{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}.{Guid.NewGuid():N}");
+        string marker = Path.Combine(dir, $"{Interop.ProcessCalls.getpid().ToString(CultureInfo.InvariantCulture)}.{Guid.NewGuid():N}");
         using (Lock())
         {
             Directory.CreateDirectory(dir);
