@@ -43,6 +43,7 @@ public static class Launcher
     private static LaunchResult RunOnThisThread(LaunchPlan plan, LaunchOptions options)
     {
         using var planFd = WritePlan(plan);
+        using var appArmor = AppArmor.AppArmorLoader.LoadIfPlanned(plan.AppArmor); // unloaded last, when no other launch uses it
         var cgroupDirs = plan.Cgroup.Controllers.Count > 0 || plan.Cgroup.Settings.Count > 0
             ? options.Cgroups.Create(plan.Cgroup)
             : [];
@@ -78,7 +79,7 @@ public static class Launcher
         using var _1 = errRead;
         using var _2 = syncWrite;
         using var _3 = joinedWrite;
-        using var pty = plan.Process.Terminal ? Pty.Open() : null;
+        using var console = plan.Process.Terminal ? ConsoleSocket.Create() : null;
         ContainerProcess child;
         using (errWrite)
         using (syncRead)
@@ -90,13 +91,14 @@ public static class Launcher
                 "--plan-fd", planFd.Fd.ToString(CultureInfo.InvariantCulture),
                 "--error-fd", errWrite.Fd.ToString(CultureInfo.InvariantCulture),
                 "--cgroup-fd", joinedRead.Fd.ToString(CultureInfo.InvariantCulture),
+                .. console?.InitArguments ?? [],
             ];
             child = ContainerProcess.Start(new ContainerProcess.StartInfo(
                 plan.Namespaces.CloneFlags, syncRead.Fd, syncWrite.Fd, errWrite.Fd, errRead.Fd,
                 SetRootIds: plan.IdMaps.Uid.Count > 0, Reaper: plan.Process.Init,
-                Stdio: pty?.SlaveFd ?? -1, ControllingTty: pty is not null,
-                KeepFds: [planFd.Fd, errWrite.Fd, joinedRead.Fd], options.InitExecutable, argv, [.. options.InitEnvironment]));
-            pty?.CloseSlave();
+                Stdio: console?.InitStdio.Fd ?? -1, ControllingTty: false,
+                KeepFds: [planFd.Fd, errWrite.Fd, joinedRead.Fd, .. console is null ? [] : (int[])[console.ChildFd]], options.InitExecutable, argv, [.. options.InitEnvironment]));
+            console?.CloseChildEnd();
         }
 
         using (child)
@@ -116,6 +118,7 @@ public static class Launcher
 
             syncWrite.Dispose();
             joinedWrite.Dispose();
+            using var pty = console?.Accept();
             using var signals = options.ForwardSignals ? new SignalForwarder(child, pty) : null;
             pty?.StartCopying();
             int? status = child.WaitForExit(options.Timeout);

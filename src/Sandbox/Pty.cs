@@ -1,85 +1,75 @@
-using System.Text;
 using Hctr.Sandbox.Interop;
 
 namespace Hctr.Sandbox;
 
 /// <summary>
-/// A pseudo-terminal for <c>-t</c>: the slave becomes the container's stdio and controlling terminal; hctr copies
-/// stdin to the master and the master to stdout, with the host terminal in raw mode while it runs.
+/// The parent's side of <c>-t</c>: the master of a pty that the init stage allocated inside the container's own
+/// devpts instance and sent over the console socket (<see cref="ConsoleSocket"/>). hctr copies stdin to the
+/// master and the master to stdout, with the user's terminal (when there is one) in raw mode until disposed,
+/// and copies the user's window size to the master at start and on SIGWINCH.
 /// </summary>
 internal sealed unsafe class Pty : IDisposable
 {
+    private const byte Veof = 0x04; // ^D: end of input for a terminal in canonical mode
+
     private readonly SafeFd _master;
-    private SafeFd? _slave;
+    private readonly SafeFd _stopRead;
+    private readonly SafeFd _stopWrite;
     private byte[]? _savedTermios;
+    private Thread? _input;
     private Thread? _output;
 
-    private Pty(SafeFd master, SafeFd slave)
+    public Pty(SafeFd master)
     {
         _master = master;
-        _slave = slave;
+        (_stopRead, _stopWrite) = FileCalls.Pipe();
+        CopyWindowSize();
     }
 
-    public int SlaveFd => _slave?.Fd ?? -1;
-
-    public static Pty Open()
-    {
-        var master = new SafeFd(Errno.Check(TerminalCalls.posix_openpt(FileCalls.O_RDWR | FileCalls.O_NOCTTY | FileCalls.O_CLOEXEC), "posix_openpt"));
-        Errno.Check(TerminalCalls.grantpt(master.Fd), "grantpt");
-        Errno.Check(TerminalCalls.unlockpt(master.Fd), "unlockpt");
-        byte* name = stackalloc byte[128];
-        int rc = TerminalCalls.ptsname_r(master.Fd, name, 128);
-        if (rc != 0)
-        {
-            throw new SyscallException("ptsname_r", rc);
-        }
-
-        string path = Encoding.UTF8.GetString(new ReadOnlySpan<byte>(name, 128)).TrimEnd('\0');
-        var slave = new SafeFd(Errno.Check(FileCalls.open(path, FileCalls.O_RDWR | FileCalls.O_NOCTTY | FileCalls.O_CLOEXEC, 0), "open", path));
-        var pty = new Pty(master, slave);
-        pty.CopyWindowSize();
-        return pty;
-    }
-
-    public void CloseSlave()
-    {
-        _slave?.Dispose();
-        _slave = null;
-    }
-
+    /// <summary>The user's window size (stdin's terminal, else stdout's) onto the master; nothing without a terminal.</summary>
     public void CopyWindowSize()
     {
         ushort* ws = stackalloc ushort[4];
-        if (TerminalCalls.isatty(0) == 1 && TerminalCalls.ioctl(0, TerminalCalls.TIOCGWINSZ, ws) == 0)
+        foreach (int fd in (ReadOnlySpan<int>)[0, 1])
         {
-            TerminalCalls.ioctl(_master.Fd, TerminalCalls.TIOCSWINSZ, ws);
+            if (TerminalCalls.isatty(fd) == 1 && TerminalCalls.ioctl(fd, TerminalCalls.TIOCGWINSZ, ws) == 0)
+            {
+                TerminalCalls.ioctl(_master.Fd, TerminalCalls.TIOCSWINSZ, ws);
+                return;
+            }
         }
+    }
+
+    /// <summary>Raw mode on the user's terminal (stdin), saved first; <see cref="Dispose"/> restores it.</summary>
+    public void EnterRawMode()
+    {
+        if (TerminalCalls.isatty(0) != 1)
+        {
+            return;
+        }
+
+        byte[] saved = new byte[TerminalCalls.TermiosSize];
+        byte* raw = stackalloc byte[TerminalCalls.TermiosSize];
+        fixed (byte* s = saved)
+        {
+            if (TerminalCalls.tcgetattr(0, s) != 0)
+            {
+                return;
+            }
+
+            new Span<byte>(s, saved.Length).CopyTo(new Span<byte>(raw, saved.Length));
+        }
+
+        _savedTermios = saved;
+        TerminalCalls.cfmakeraw(raw);
+        TerminalCalls.tcsetattr(0, 0 /* TCSANOW */, raw);
     }
 
     public void StartCopying()
     {
-        if (TerminalCalls.isatty(0) == 1)
-        {
-            _savedTermios = new byte[TerminalCalls.TermiosSize];
-            byte[] raw = new byte[TerminalCalls.TermiosSize];
-            fixed (byte* saved = _savedTermios)
-            fixed (byte* r = raw)
-            {
-                if (TerminalCalls.tcgetattr(0, saved) == 0)
-                {
-                    new Span<byte>(saved, raw.Length).CopyTo(raw);
-                    TerminalCalls.cfmakeraw(r);
-                    TerminalCalls.tcsetattr(0, 0, r);
-                }
-                else
-                {
-                    _savedTermios = null;
-                }
-            }
-        }
-
-        // stdin → master may block in read(0) forever: a background thread that dies with hctr.
-        new Thread(() => Copy(0, _master.Fd)) { IsBackground = true, Name = "hctr-pty-in" }.Start();
+        bool stdinIsTerminal = TerminalCalls.isatty(0) == 1;
+        _input = new Thread(() => CopyInput(stdinIsTerminal)) { IsBackground = true, Name = "hctr-pty-in" };
+        _input.Start();
         _output = new Thread(() => Copy(_master.Fd, 1)) { IsBackground = true, Name = "hctr-pty-out" };
         _output.Start();
     }
@@ -89,16 +79,53 @@ internal sealed unsafe class Pty : IDisposable
 
     public void Dispose()
     {
+        // Stop the input thread before the master's number can be reused by another open.
+        FileCalls.WriteAll(_stopWrite.Fd, [1], "pty stop pipe");
+        _input?.Join(TimeSpan.FromSeconds(1));
         if (_savedTermios is { } saved)
         {
             fixed (byte* s = saved)
             {
-                TerminalCalls.tcsetattr(0, 0, s);
+                TerminalCalls.tcsetattr(0, 0 /* TCSANOW */, s);
             }
         }
 
-        _slave?.Dispose();
         _master.Dispose();
+        _stopWrite.Dispose();
+        _stopRead.Dispose();
+    }
+
+    /// <summary>
+    /// stdin to the master until stdin ends or Dispose. When stdin is not a terminal (a pipe or file), its end
+    /// becomes one ^D, so a workload reading a line-mode terminal sees end of input too.
+    /// </summary>
+    private void CopyInput(bool stdinIsTerminal)
+    {
+        byte* buf = stackalloc byte[4096];
+        while (PollCalls.WaitReadableUnlessStopped(0, _stopRead.Fd))
+        {
+            nint n = FileCalls.read(0, buf, 4096);
+            if (n < 0 && Errno.Last == Errno.EINTR)
+            {
+                continue;
+            }
+
+            if (n <= 0)
+            {
+                if (n == 0 && !stdinIsTerminal)
+                {
+                    byte eof = Veof;
+                    FileCalls.write(_master.Fd, &eof, 1);
+                }
+
+                return;
+            }
+
+            if (!WriteAll(_master.Fd, buf, n))
+            {
+                return;
+            }
+        }
     }
 
     private static void Copy(int from, int to)
@@ -112,21 +139,31 @@ internal sealed unsafe class Pty : IDisposable
                 continue;
             }
 
-            if (n <= 0)
+            if (n <= 0 || !WriteAll(to, buf, n))
             {
                 return;
             }
-
-            for (nint done = 0; done < n;)
-            {
-                nint w = FileCalls.write(to, buf + done, n - done);
-                if (w <= 0)
-                {
-                    return;
-                }
-
-                done += w;
-            }
         }
+    }
+
+    private static bool WriteAll(int fd, byte* buf, nint n)
+    {
+        for (nint done = 0; done < n;)
+        {
+            nint w = FileCalls.write(fd, buf + done, n - done);
+            if (w < 0 && Errno.Last == Errno.EINTR)
+            {
+                continue;
+            }
+
+            if (w <= 0)
+            {
+                return false;
+            }
+
+            done += w;
+        }
+
+        return true;
     }
 }

@@ -7,6 +7,7 @@ public sealed class BusyboxRootfs : IDisposable
     [
         "sh", "id", "cat", "ls", "mount", "umount", "hostname", "echo", "true", "false", "sleep", "mkdir", "touch",
         "readlink", "kill", "ps", "grep", "wc", "head", "nc", "ulimit", "stat", "rm", "env", "pwd", "test", "dd",
+        "tty", "stty", "cmp",
     ];
 
     public BusyboxRootfs()

@@ -16,6 +16,16 @@ public sealed class LaunchFailureTests
         Assert.Equal(125, parsed.ExitCode);
     }
 
+    [Fact]
+    public void A_hint_travels_as_a_sixth_field_and_ends_the_line()
+    {
+        var failure = new LaunchFailure("mounts", "mkdirat", 30, "/data", "web.yaml:14", "create /data in the rootfs");
+        var parsed = LaunchFailure.TryParse(failure.ToWire());
+        Assert.Equal(failure, parsed);
+        Assert.Equal("web.yaml:14: mkdirat /data: EROFS (step mounts): create /data in the rootfs", parsed!.Render());
+        Assert.Equal(5, new LaunchFailure("a", "b", 1, "c", "d").ToWire().Count(b => b == 0x1f) + 1);
+    }
+
     [Theory]
     [InlineData(2, 127)]
     [InlineData(13, 126)]

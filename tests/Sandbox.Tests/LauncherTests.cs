@@ -60,31 +60,16 @@ public sealed class LauncherTests(BusyboxRootfs rootfs) : IClassFixture<BusyboxR
     }
 
     [Fact]
-    public void Terminal_gets_a_pty_with_the_callers_window_size()
+    public void A_plan_that_loads_AppArmor_fails_closed_where_the_profile_cannot_be_loaded()
     {
-        var plan = (Plan with { Process = Plan.Process with { Terminal = true } }).WithArgv("/bin/sh", "-c", "stty size; readlink /proc/self/fd/0; exit 7");
-        string planFile = Path.GetTempFileName();
-        File.WriteAllBytes(planFile, PlanJson.Serialize(plan));
-        try
-        {
-            // script(1) gives hctr a terminal of its own to copy the size from.
-            var psi = new ProcessStartInfo("script", ["-qec", $"stty rows 33 cols 91; {HctrBinary.Path} run --plan {planFile}", "/dev/null"])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardInput = true,
-            };
-            using var p = Process.Start(psi)!;
-            p.StandardInput.Close();
-            string output = p.StandardOutput.ReadToEnd();
-            Assert.True(p.WaitForExit(20000));
-            Assert.Contains("33 91", output);
-            Assert.Contains("/dev/pts/", output);
-            Assert.Equal(7, p.ExitCode);
-        }
-        finally
-        {
-            File.Delete(planFile);
-        }
+        // This host has no AppArmor: the real apparmor_parser cannot load, and the container must not start unconfined.
+        var plan = (Plan with { AppArmor = new AppArmorPlan("hctr-test", "profile hctr-test {\n  file,\n}\n", Load: true) })
+            .WithArgv("/bin/sh", "-c", "echo started");
+        var r = HctrBinary.Run(plan);
+        Assert.Equal(125, r.ExitCode);
+        Assert.DoesNotContain("started", r.Stdout);
+        Assert.Contains("apparmor_parser -r -K (profile hctr-test) failed", r.Stderr);
+        Assert.False(Directory.Exists("/run/hctr/apparmor/hctr-test") && Directory.EnumerateFiles("/run/hctr/apparmor/hctr-test").Any());
     }
 
     [Fact]

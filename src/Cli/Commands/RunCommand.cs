@@ -30,7 +30,9 @@ internal static class RunCommand
     /// </summary>
     private static readonly CompileProfileFile DefaultCompiler = (path, request, host) =>
     {
-        Func<uint, uint> allocate = size => new IdRangeAllocator(ContainerRunner.DefaultStateRoot).Claim(request.ContainerId, size);
+        Func<uint, uint> allocate = size =>
+            IdRangeAllocator.ForHost(ContainerRunner.DefaultStateRoot, Environment.GetEnvironmentVariable(IdRangeAllocator.BaseVariable))
+                .Claim(request.ContainerId, size);
         if (Environment.GetEnvironmentVariable("HCTR_NO_PLAN_CACHE") == "1")
         {
             var (plan, diagnostics) = Hctr.Engine.Profiles.ProfileFiles.Compile(path, request, host, allocate);

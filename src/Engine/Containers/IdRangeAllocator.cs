@@ -4,33 +4,74 @@ namespace Hctr.Engine.Containers;
 
 /// <summary>
 /// Gives each container with <c>userNamespace: auto</c> its own range of host ids, so two containers never
-/// share host uids. Ranges are slots of <see cref="SlotSize"/> ids from <see cref="FirstHostId"/> on; a claim
-/// is a file <c>{stateRoot}/idranges/{slot}</c> created with O_EXCL that names the container. A claim whose
-/// container has no state directory any more (and is older than a minute, to cover the launch window) is
-/// stale and may be taken again.
+/// share host uids. Ranges are made of slots of <see cref="SlotSize"/> ids from the base on (default
+/// <see cref="FirstHostId"/>, or <c>$HCTR_ID_BASE</c> through <see cref="ForHost"/>). A claim is a file
+/// <c>{stateRoot}/idranges/{first host id of the slot}</c> that names the container, created under a lock file.
+/// A claim whose container has no state directory any more (and is older than a minute, to cover the launch
+/// window) is stale and may be taken again. Slots that overlap a range delegated to users in /etc/subuid or
+/// /etc/subgid are skipped: such a user could own the container's files from a namespace of their own.
+/// Claims are named by absolute host id and every candidate is checked against all live claims, so runs with
+/// different bases never overlap.
 /// </summary>
-public sealed class IdRangeAllocator(string stateRoot)
+public sealed class IdRangeAllocator(string stateRoot, uint firstHostId = IdRangeAllocator.FirstHostId,
+    string subuidPath = SubordinateIds.SubuidPath, string subgidPath = SubordinateIds.SubgidPath)
 {
     public const uint FirstHostId = 1_000_000;
     public const uint SlotSize = 65536;
-    public const int Slots = 60_000;
+    public const string BaseVariable = "HCTR_ID_BASE";
+
+    /// <summary>uid_t -1 is never a valid id: a range must end at or below it.</summary>
+    private const ulong HostIdEnd = uint.MaxValue;
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
 
     private string Dir => Path.Combine(stateRoot, "idranges");
+
+    /// <summary>The host's allocator: <paramref name="baseSetting"/> is <c>$HCTR_ID_BASE</c> (null or empty: the default).</summary>
+    public static IdRangeAllocator ForHost(string stateRoot, string? baseSetting)
+    {
+        if (string.IsNullOrEmpty(baseSetting))
+        {
+            return new IdRangeAllocator(stateRoot);
+        }
+
+        if (!uint.TryParse(baseSetting, NumberStyles.None, CultureInfo.InvariantCulture, out uint first)
+            || first < SlotSize || first > HostIdEnd - SlotSize)
+        {
+            throw new IdRangeException(
+                $"{BaseVariable}='{baseSetting}' is not a usable first host id",
+                $"a number from {SlotSize} (above ordinary users) to {HostIdEnd - SlotSize}, or unset for {FirstHostId}");
+        }
+
+        return new IdRangeAllocator(stateRoot, first);
+    }
 
     /// <summary>Claims enough consecutive slots for <paramref name="size"/> ids and returns the first host id.</summary>
     public uint Claim(string containerId, uint size)
     {
+        var delegated = SubordinateIds.Read(subuidPath).Concat(SubordinateIds.Read(subgidPath)).ToList();
+        ulong length = Math.Max(1, (size + (ulong)SlotSize - 1) / SlotSize) * SlotSize;
         Directory.CreateDirectory(Dir);
-        var needed = (int)Math.Max(1, (size + (ulong)SlotSize - 1) / SlotSize);
-        for (var first = 0; first + needed <= Slots; first++)
+        using var _ = Lock();
+        var live = LiveClaims();
+        int skipped = 0;
+        for (ulong start = firstHostId; start + length <= HostIdEnd; start += SlotSize)
         {
-            if (TryClaimRun(containerId, first, needed))
+            if (delegated.Any(d => Overlaps(start, length, d.Start, d.Count)))
             {
-                return FirstHostId + (uint)first * SlotSize;
+                skipped++;
+                continue;
+            }
+
+            if (!live.Any(c => Overlaps(start, length, c, SlotSize)))
+            {
+                WriteClaims(containerId, start, length);
+                return (uint)start;
             }
         }
 
-        throw new InvalidOperationException($"no free range of {size} host ids for a user namespace (all {Slots} slots in use)");
+        throw new IdRangeException(
+            $"no free range of {size} host ids from {firstHostId} for a user namespace ({live.Count} slots in use, {skipped} candidates overlap ranges delegated in {subuidPath} or {subgidPath})",
+            $"stop containers, or set {BaseVariable} to a first host id with room above it");
     }
 
     /// <summary>Releases every slot this container holds.</summary>
@@ -41,7 +82,7 @@ public sealed class IdRangeAllocator(string stateRoot)
             return;
         }
 
-        foreach (var f in Directory.GetFiles(Dir))
+        foreach (var f in ClaimFiles())
         {
             if (ReadOwner(f) == containerId)
             {
@@ -50,46 +91,66 @@ public sealed class IdRangeAllocator(string stateRoot)
         }
     }
 
-    private bool TryClaimRun(string id, int first, int count)
+    private static bool Overlaps(ulong start, ulong length, ulong otherStart, ulong otherLength) =>
+        start < otherStart + otherLength && otherStart < start + length;
+
+    private void WriteClaims(string id, ulong start, ulong length)
     {
-        var taken = new List<string>();
-        for (var slot = first; slot < first + count; slot++)
+        var written = new List<string>();
+        try
         {
-            var file = Path.Combine(Dir, slot.ToString(CultureInfo.InvariantCulture));
-            if (!TryClaim(file, id))
+            for (ulong slot = start; slot < start + length; slot += SlotSize)
             {
-                taken.ForEach(File.Delete);
-                return false;
+                string file = Path.Combine(Dir, slot.ToString(CultureInfo.InvariantCulture));
+                using var fs = new FileStream(file, FileMode.CreateNew, FileAccess.Write);
+                written.Add(file);
+                fs.Write(System.Text.Encoding.UTF8.GetBytes(id));
             }
-
-            taken.Add(file);
         }
-
-        return true;
+        catch
+        {
+            written.ForEach(File.Delete);
+            throw;
+        }
     }
 
-    private bool TryClaim(string file, string id)
+    /// <summary>First host ids of the slots claimed by live containers; stale claims are removed on the way.</summary>
+    private List<ulong> LiveClaims()
     {
-        for (var attempt = 0; attempt < 2; attempt++)
+        var live = new List<ulong>();
+        foreach (string file in ClaimFiles())
+        {
+            if (IsStale(file))
+            {
+                File.Delete(file);
+            }
+            else
+            {
+                live.Add(ulong.Parse(Path.GetFileName(file), CultureInfo.InvariantCulture));
+            }
+        }
+
+        return live;
+    }
+
+    private IEnumerable<string> ClaimFiles() =>
+        Directory.EnumerateFiles(Dir).Where(f => ulong.TryParse(Path.GetFileName(f), NumberStyles.None, CultureInfo.InvariantCulture, out _));
+
+    private FileStream Lock()
+    {
+        var deadline = DateTime.UtcNow + LockTimeout;
+        while (true)
         {
             try
             {
-                using var fs = new FileStream(file, FileMode.CreateNew, FileAccess.Write);
-                fs.Write(System.Text.Encoding.UTF8.GetBytes(id));
-                return true;
+                // FileShare.None takes an exclusive flock on Unix, released with the stream.
+                return new FileStream(Path.Combine(Dir, ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException) when (File.Exists(file))
+            catch (IOException) when (DateTime.UtcNow < deadline)
             {
-                if (!IsStale(file))
-                {
-                    return false;
-                }
-
-                File.Delete(file);
+                Thread.Sleep(10);
             }
         }
-
-        return false;
     }
 
     private bool IsStale(string file)

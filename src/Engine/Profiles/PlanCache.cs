@@ -52,12 +52,21 @@ public sealed class PlanCache(string directory)
 
         var baseKey = PlanCacheHash.OfFields("hctr-plan-cache/1", CompilerIdentity, cwd, path, PlanCacheHash.OfText(leaf),
             host.ToString(), RequestKey(request));
-        var start = ReadAutoSize(baseKey) switch
+        uint? start;
+        try
         {
-            null => (uint?)null,
-            0 => request.AutoIdRangeStart,
-            var size => allocate is null ? request.AutoIdRangeStart : allocate(size.Value),
-        };
+            start = ReadAutoSize(baseKey) switch
+            {
+                null => null,
+                0 => request.AutoIdRangeStart,
+                var size => allocate is null ? request.AutoIdRangeStart : allocate(size.Value),
+            };
+        }
+        catch (Containers.IdRangeException)
+        {
+            start = null; // the compile below claims again and reports it at the profile's userNamespace line
+        }
+
         if (start is { } s && Lookup(EntryKey(baseKey, s)) is { } hit)
         {
             return hit with { Plan = PlanBinder.Bind(hit.Plan!, request.ContainerId, request.RootfsPath) };
@@ -140,7 +149,16 @@ public sealed class PlanCache(string directory)
         var auto = profile.UserNamespace.Mode.Value == Policy.Model.UserNamespaceMode.Auto;
         if (allocate is not null && auto)
         {
-            request = request with { AutoIdRangeStart = allocate(profile.UserNamespace.Size) };
+            try
+            {
+                request = request with { AutoIdRangeStart = allocate(profile.UserNamespace.Size) };
+            }
+            catch (Containers.IdRangeException e)
+            {
+                var error = new Policy.Diagnostics.Diagnostic(Policy.Diagnostics.Severity.Error, Policy.Diagnostics.DiagnosticCodes.NoHostIdRange,
+                    e.Message, profile.UserNamespace.Mode.Origin, "spec.userNamespace", e.Hint);
+                return Result(null, loaded.Diagnostics.Add(error));
+            }
         }
 
         var (realId, realRootfs) = (request.ContainerId, request.RootfsPath);

@@ -28,7 +28,15 @@ public static class ProfileFiles
 
         if (allocateAutoRange is not null && profile.UserNamespace.Mode.Value == Policy.Model.UserNamespaceMode.Auto)
         {
-            request = request with { AutoIdRangeStart = allocateAutoRange(profile.UserNamespace.Size) };
+            try
+            {
+                request = request with { AutoIdRangeStart = allocateAutoRange(profile.UserNamespace.Size) };
+            }
+            catch (Containers.IdRangeException e)
+            {
+                var error = new Diagnostic(Severity.Error, DiagnosticCodes.NoHostIdRange, e.Message, profile.UserNamespace.Mode.Origin, "spec.userNamespace", e.Hint);
+                return (null, loaded.Diagnostics.Add(error));
+            }
         }
 
         var compiled = PlanCompiler.Compile(profile, request, host);

@@ -28,13 +28,17 @@ internal static class InRoot
     public static SafeFd Open(int rootFd, string path) =>
         TryOpen(rootFd, path) ?? throw new SyscallException("openat2", Errno.ENOENT, path);
 
-    /// <summary>Opens the mount target, creating it (and its parents) when missing, and checks its type.</summary>
-    public static SafeFd OpenTarget(int rootFd, string path, MountTargetKind kind)
+    /// <summary>
+    /// Opens the mount target, creating it (and its parents) when missing, and checks its type. With
+    /// <paramref name="rootfsWritable"/> false nothing is created on the rootfs's own mount (EROFS, without
+    /// trying); creating inside a mount made earlier, such as /dev/shm in the /dev tmpfs, is still allowed.
+    /// </summary>
+    public static SafeFd OpenTarget(int rootFd, string path, MountTargetKind kind, bool rootfsWritable = true)
     {
         var fd = TryOpen(rootFd, path);
         if (fd is null)
         {
-            Create(rootFd, path, kind);
+            Create(rootFd, path, kind, rootfsWritable ? null : FileCalls.MountId(rootFd));
             fd = Open(rootFd, path);
         }
 
@@ -50,7 +54,7 @@ internal static class InRoot
 
     public static string ProcFdPath(SafeFd fd) => $"/proc/self/fd/{fd.Fd}";
 
-    private static void Create(int rootFd, string path, MountTargetKind kind)
+    private static void Create(int rootFd, string path, MountTargetKind kind, ulong? readOnlyMount)
     {
         string[] parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 0)
@@ -71,7 +75,13 @@ internal static class InRoot
 
             using var parent = Open(rootFd, parentPath);
             bool leaf = i == parts.Length - 1;
-            if (leaf && kind == MountTargetKind.File)
+            bool file = leaf && kind == MountTargetKind.File;
+            if (readOnlyMount is { } rootMount && FileCalls.MountId(parent.Fd) == rootMount)
+            {
+                throw new SyscallException(file ? "openat" : "mkdirat", Errno.EROFS, "/" + prefix);
+            }
+
+            if (file)
             {
                 int fd = FileCalls.openat(parent.Fd, parts[i], FileCalls.O_CREAT | FileCalls.O_EXCL | FileCalls.O_NOFOLLOW | FileCalls.O_CLOEXEC | FileCalls.O_WRONLY, 0x1a4);
                 Errno.Check(fd, "openat", "/" + prefix);

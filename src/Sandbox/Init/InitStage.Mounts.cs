@@ -18,20 +18,20 @@ public static partial class InitStage
         return fd!;
     }
 
-    private static void ApplyMounts(int rootFd, IReadOnlyList<MountStep> mounts)
+    private static void ApplyMounts(int rootFd, LaunchPlan plan)
     {
-        foreach (var m in mounts)
+        foreach (var m in plan.Mounts)
         {
-            InitStepException.Run("mounts", m.Origin, () => Mount(rootFd, m));
+            InitStepException.Run("mounts", m.Origin, () => Mount(rootFd, m, plan));
         }
     }
 
-    private static void Mount(int rootFd, MountStep m)
+    private static void Mount(int rootFd, MountStep m, LaunchPlan plan)
     {
         bool bind = (m.Flags & MountCalls.MS_BIND) != 0;
         ulong propagation = m.Flags & MountCalls.PropagationMask;
         ulong flags = m.Flags & ~propagation;
-        using (var target = InRoot.OpenTarget(rootFd, m.Target, m.TargetKind))
+        using (var target = OpenMountTarget(rootFd, m, plan))
         {
             ulong first = bind ? flags & (MountCalls.MS_BIND | MountCalls.MS_REC) : flags;
             string? source = m.Source.Length == 0 ? null : m.Source;
@@ -53,6 +53,41 @@ public static partial class InitStage
             using var mounted = InRoot.Open(rootFd, m.Target);
             Errno.Check(MountCalls.mount(null, InRoot.ProcFdPath(mounted), null, propagation | (flags & MountCalls.MS_REC), null), "mount", m.Target + " (propagation)");
         }
+    }
+
+    /// <summary>
+    /// The target inside the root, created when missing (fd-relative, never through a symlink out of the root),
+    /// except on a rootfs the plan makes read-only: hctr does not write into it. Creation failures name the fix.
+    /// </summary>
+    private static SafeFd OpenMountTarget(int rootFd, MountStep m, LaunchPlan plan)
+    {
+        try
+        {
+            return InRoot.OpenTarget(rootFd, m.Target, m.TargetKind, rootfsWritable: !plan.Rootfs.ReadOnly);
+        }
+        catch (SyscallException e) when (e.Operation is "mkdirat" or "openat" && e.Errno is Errno.EROFS or Errno.EACCES or Errno.EPERM)
+        {
+            throw new InitStepException("mounts", m.Origin, e, MissingTargetHint(m.Target, e, plan));
+        }
+    }
+
+    private static string MissingTargetHint(string target, SyscallException e, LaunchPlan plan)
+    {
+        string create = $"create {target} in the rootfs ({plan.Rootfs.Path}) before the run";
+        if (e.Errno == Errno.EROFS && plan.Rootfs.ReadOnly)
+        {
+            var at = plan.Rootfs.Origin;
+            string where = at.IsNone ? "" : $" at {at.File}:{at.Line}";
+            return $"{target} does not exist and the rootfs is read-only{where}: {create}, or make the rootfs writable";
+        }
+
+        if (e.Errno == Errno.EROFS)
+        {
+            return $"{target} does not exist and the rootfs is on a read-only filesystem: {create}";
+        }
+
+        string root = plan.IdMaps.Uid.FirstOrDefault(u => u.ContainerId == 0) is { } map ? $" (host uid {map.HostId})" : "";
+        return $"{target} does not exist and the container's root{root} may not create {e.Path}: {create}, or give the mapped root its parent directory";
     }
 
     private static void ApplyDevLinks(int rootFd, IReadOnlyList<MountStep> mounts)

@@ -74,6 +74,14 @@ public static unsafe partial class InitStage
         {
             Environment.Exit(125); // hctr died before the signal was armed again: nobody waits for this container
         }
+        // The exec label only takes effect at execve, so writing it before no_new_privs and Landlock loses nothing,
+        // and Landlock (which may not grant writes under /proc) would refuse opening the attr file after it.
+        // (runc also writes its AppArmor label before no_new_privs.)
+        if (plan.AppArmor.Load)
+        {
+            InitStepException.Run("apparmor", default, () => AppArmorExecLabel.Write(plan.AppArmor.ProfileName));
+        }
+
         if (plan.NoNewPrivileges)
         {
             InitStepException.Run("no_new_privs", plan.NoNewPrivilegesOrigin, () => Errno.Check(CredentialCalls.prctl(CredentialCalls.PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "prctl", "PR_SET_NO_NEW_PRIVS"));
@@ -82,11 +90,6 @@ public static unsafe partial class InitStage
         if (plan.Landlock is { } landlock)
         {
             ApplyLandlock(landlock);
-        }
-
-        if (plan.AppArmor.Load)
-        {
-            InitStepException.Run("apparmor", default, () => ApplyAppArmor(plan.AppArmor));
         }
 
         if (plan.Seccomp.NeedsListener)
@@ -185,13 +188,6 @@ public static unsafe partial class InitStage
         }
 
         Errno.Check(LandlockCalls.AddPathRule(ruleset, handle.Fd, access), "landlock_add_rule", rule.Path);
-    }
-
-    private static void ApplyAppArmor(AppArmorPlan plan)
-    {
-        const string attr = "/proc/self/attr/apparmor/exec";
-        using var fd = new SafeFd(Errno.Check(FileCalls.open(attr, FileCalls.O_WRONLY | FileCalls.O_CLOEXEC, 0), "open", attr));
-        FileCalls.WriteAll(fd.Fd, Encoding.UTF8.GetBytes("exec " + plan.ProfileName), attr);
     }
 
     /// <summary>argv[0] as given when it holds a '/', else the first executable match in the plan's PATH.</summary>

@@ -14,7 +14,7 @@ public static partial class InitStage
 {
     private const int PlanSizeLimit = 16 << 20;
 
-    public static int Run(int planFd, int errorFd, int cgroupFd = -1)
+    public static int Run(int planFd, int errorFd, int cgroupFd = -1, int consoleFd = -1)
     {
         try
         {
@@ -26,8 +26,13 @@ public static partial class InitStage
                 FileCalls.fcntl(cgroupFd, FileCalls.F_SETFD, FileCalls.FD_CLOEXEC);
             }
 
+            if (consoleFd >= 0)
+            {
+                FileCalls.fcntl(consoleFd, FileCalls.F_SETFD, FileCalls.FD_CLOEXEC); // never inherited by the workload
+            }
+
             LaunchPlan plan = ReadPlan(planFd);
-            Apply(plan, errorFd, cgroupFd);
+            Apply(plan, errorFd, cgroupFd, consoleFd);
             return 125; // Apply returns only through a failure
         }
         catch (InitStepException e)
@@ -68,20 +73,22 @@ public static partial class InitStage
     /// 7. Sysctls, written to the container's /proc/sys before step 8 makes it read-only.
     /// 8. Masked then read-only paths, after /proc is mounted (CVE-2019-16884 class) and before exec.
     /// 9. Rootfs read-only last among mounts (it would block creating mount targets); then hostname, rlimits,
-    ///    loopback: they need the capabilities that step 10 drops.
+    ///    loopback and, with -t, the console (a pty of the container's devpts, after pivot_root so its slave is
+    ///    /dev/pts/N inside; chown of the slave needs CAP_CHOWN): they need the capabilities that step 11 drops.
     /// 10. Wait for the parent's "joined" byte: the parent moves this process into its cgroup while init starts
     ///     (Launcher.Release), and the workload must not run a single instruction outside its limits.
-    /// 11. Exec thread: ids, capabilities, no_new_privs, Landlock, AppArmor exec label, seccomp (last: the
-    ///     filter would deny the calls before it), fds marked close-on-exec, cwd, execve.
+    /// 11. Exec thread: ids, capabilities, AppArmor exec label (effective at execve; before Landlock, which could
+    ///     deny opening /proc/self/attr), no_new_privs, Landlock, seccomp (last: the filter would deny the calls
+    ///     before it), fds marked close-on-exec, cwd, execve.
     /// </summary>
-    private static void Apply(LaunchPlan plan, int errorFd, int cgroupFd)
+    private static void Apply(LaunchPlan plan, int errorFd, int cgroupFd, int consoleFd)
     {
         var none = plan.Rootfs.Origin;
         InitStepException.Run("init", none, () => Errno.Check(FileCalls.chdir("/"), "chdir", "/"));
         InitStepException.Run("propagation", none, () => Errno.Check(MountCalls.mount(null, "/", null, MountCalls.MS_REC | MountCalls.MS_PRIVATE, null), "mount", "/ (MS_PRIVATE)"));
         using (SafeFd root = BindRootfs(plan.Rootfs))
         {
-            ApplyMounts(root.Fd, plan.Mounts);
+            ApplyMounts(root.Fd, plan);
             ApplyDevLinks(root.Fd, plan.Mounts);
             InitStepException.Run("pivot_root", plan.Rootfs.Origin, () => PivotRoot(root.Fd));
         }
@@ -97,6 +104,7 @@ public static partial class InitStage
         ApplyHostname(plan);
         ApplyRlimits(plan.Rlimits);
         ApplyLoopback(plan.Network);
+        ApplyConsole(plan.Process, consoleFd);
         AwaitCgroup(cgroupFd, plan.Rootfs.Origin);
         Exec(plan, errorFd);
     }

@@ -25,6 +25,7 @@ internal static class Errno
     public const int ELOOP = 40;
     public const int EOPNOTSUPP = 95;
     public const int EXDEV = 18;
+    public const int EROFS = 30;
 
     private static readonly FrozenDictionary<int, string> Names = new Dictionary<int, string>
     {

@@ -91,6 +91,14 @@ internal static unsafe partial class FileCalls
         return (ushort)(*(ushort*)(buf + 28) & S_IFMT);
     }
 
+    /// <summary>The id of the mount holding fd (statx STATX_MNT_ID, Linux 5.8+).</summary>
+    public static ulong MountId(int fd)
+    {
+        byte* buf = stackalloc byte[256];
+        Errno.Check(statx(fd, "", AT_EMPTY_PATH, 0x1000 /* STATX_MNT_ID */, buf), "statx", "STATX_MNT_ID");
+        return (*(uint*)buf & 0x1000) != 0 ? *(ulong*)(buf + 144) : throw new SyscallException("statx", Errno.ENOSYS, "STATX_MNT_ID");
+    }
+
     /// <summary>The ST_* flags of the mount holding fd (statvfs f_flag; LP64 layout).</summary>
     public static ulong MountFlags(int fd)
     {

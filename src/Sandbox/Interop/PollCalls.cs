@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace Hctr.Sandbox.Interop;
 
-/// <summary>poll(2) on one fd.</summary>
+/// <summary>poll(2) on one or two fds.</summary>
 internal static unsafe partial class PollCalls
 {
     [StructLayout(LayoutKind.Sequential)]
@@ -40,6 +40,30 @@ internal static unsafe partial class PollCalls
             if (r == 0)
             {
                 return false;
+            }
+
+            if (Errno.Last != Errno.EINTR)
+            {
+                throw new SyscallException("poll", Errno.Last);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Blocks until <paramref name="fd"/> or <paramref name="stopFd"/> is readable (or hung up); true when
+    /// <paramref name="fd"/> is, false when <paramref name="stopFd"/> is.
+    /// </summary>
+    public static bool WaitReadableUnlessStopped(int fd, int stopFd)
+    {
+        PollFd* p = stackalloc PollFd[2];
+        p[0] = new PollFd { Fd = stopFd, Events = 1 /* POLLIN */ };
+        p[1] = new PollFd { Fd = fd, Events = 1 /* POLLIN */ };
+        while (true)
+        {
+            int r = poll(p, 2, -1);
+            if (r > 0)
+            {
+                return p[0].Revents == 0;
             }
 
             if (Errno.Last != Errno.EINTR)
