@@ -8,9 +8,10 @@ internal static class HctrCli
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static string? Path { get; } = Locate();
-
+    /// <summary>Initialised first: <see cref="Path"/> depends on it.</summary>
     public static string RepoRoot { get; } = FindRepoRoot();
+
+    public static string? Path { get; } = Locate();
 
     public static Result Run(IEnumerable<string> args, IReadOnlyDictionary<string, string>? env = null, int timeoutMs = 120_000,
         Action<Process>? started = null)

@@ -17,7 +17,6 @@ public sealed class RunImageFixture : IDisposable
     {
         Registry = new RegistryFixture();
         Work = Directory.CreateTempSubdirectory("hctr-runimage-").FullName;
-        File.SetUnixFileMode(Work, (UnixFileMode)0x1ED);
         if (HctrCli.Path is null) return;
         byte[] busyboxTar = BusyboxLayer();
         byte[] busybox = LayerBuilder.Gzip(busyboxTar);
@@ -81,9 +80,9 @@ public sealed class RunImageFixture : IDisposable
 
     public string PolicyPath { get; } = "";
 
-    public StaticHttpServer? Metadata { get; }
+    internal StaticHttpServer? Metadata { get; }
 
-    public Dictionary<string, TestImage> Images { get; } = [];
+    internal Dictionary<string, TestImage> Images { get; } = [];
 
     public string Ref(string name) => $"{Registry.Host}/e2e/{name}:1";
 
