@@ -207,6 +207,16 @@ internal static class RunCommand
             stderr.WriteLine($"hctr: {e.Message}");
             return HctrFailure;
         }
+        catch (Hctr.Engine.Images.Unpack.UnpackException e)
+        {
+            stderr.WriteLine($"hctr: layer refused ({e.Reason}): {e.Message}");
+            return HctrFailure;
+        }
+        catch (Hctr.Engine.Images.Registry.RegistryException e)
+        {
+            stderr.WriteLine($"hctr: {e.Reason}: {e.Message}");
+            return HctrFailure;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
             stderr.WriteLine($"hctr: {e.Message}");

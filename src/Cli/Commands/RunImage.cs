@@ -72,7 +72,7 @@ internal sealed class RunImage
 
             using var client = new RegistryClient(ImageCommands.RegistryOptions());
             var pull = new PullOptions { Platform = platform!, Profile = ProfileIdentity.OfFile(profilePath) };
-            var result = new ImagePuller(client, store, trust).GetAsync(reference!, pull, null, ct).GetAwaiter().GetResult();
+            var result = new ImagePuller(client, store, trust).GetAsync(reference!, pull, new PullLines(stderr), ct).GetAwaiter().GetResult();
             foreach (string w in result.Warnings)
             {
                 stderr.WriteLine($"hctr: warning: {w}");
@@ -145,6 +145,28 @@ internal sealed class RunImage
             Uid = resolved.Uid,
             Gid = resolved.Gid,
         };
+    }
+
+    /// <summary>Pull progress on stderr (stdout is the container's), one line per step, as docker says what it fetches.</summary>
+    private sealed class PullLines(TextWriter stderr) : IProgress<PullProgress>
+    {
+        public void Report(PullProgress p)
+        {
+            string? line = p.Phase switch
+            {
+                PullPhase.Resolved => $"hctr: pulling {p.Digest} (not in the store)",
+                PullPhase.Trusted => $"hctr: trusted: {p.Message}",
+                PullPhase.Downloaded => $"hctr: blob {p.Digest[..19]} {p.Total} bytes",
+                _ => null,
+            };
+            if (line is not null)
+            {
+                lock (stderr)
+                {
+                    stderr.WriteLine(line);
+                }
+            }
+        }
     }
 
     /// <summary>Builds and mounts the rootfs in the claimed container directory; disposing it unmounts and removes it.</summary>
