@@ -72,7 +72,7 @@ internal sealed class RunImage
 
             using var client = new RegistryClient(ImageCommands.RegistryOptions());
             var pull = new PullOptions { Platform = platform!, Profile = ProfileIdentity.OfFile(profilePath) };
-            var result = new ImagePuller(client, store, trust).GetAsync(reference!, pull, new PullLines(stderr), ct).GetAwaiter().GetResult();
+            var result = new ImagePuller(client, store, trust).GetAsync(reference!, pull, new PullLines(stderr, reference!.TargetName), ct).GetAwaiter().GetResult();
             foreach (string w in result.Warnings)
             {
                 stderr.WriteLine($"hctr: warning: {w}");
@@ -148,13 +148,13 @@ internal sealed class RunImage
     }
 
     /// <summary>Pull progress on stderr (stdout is the container's), one line per step, as docker says what it fetches.</summary>
-    private sealed class PullLines(TextWriter stderr) : IProgress<PullProgress>
+    private sealed class PullLines(TextWriter stderr, string image) : IProgress<PullProgress>
     {
         public void Report(PullProgress p)
         {
             string? line = p.Phase switch
             {
-                PullPhase.Resolved => $"hctr: pulling {p.Digest} (not in the store)",
+                PullPhase.Resolved => $"hctr: {image} is not in the store: pulling {p.Digest}",
                 PullPhase.Trusted => $"hctr: trusted: {p.Message}",
                 PullPhase.Downloaded => $"hctr: blob {p.Digest[..19]} {p.Total} bytes",
                 _ => null,
