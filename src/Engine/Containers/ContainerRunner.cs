@@ -30,7 +30,15 @@ public sealed class ContainerRunner(string stateRoot, ICgroupManager cgroups)
         foreach (string dir in Directory.GetDirectories(stateRoot))
         {
             string file = Path.Combine(dir, "state");
-            var state = File.Exists(file) ? ContainerState.TryParse(File.ReadAllText(file)) : null;
+            if (!File.Exists(file))
+            {
+                // Not a container (idranges/, the plan cache, ...), or one whose hctr died before its first state
+                // write: never delete what cannot be identified. (Deleting idranges/ would free the host id ranges
+                // of running containers for reuse.)
+                continue;
+            }
+
+            var state = ContainerState.TryParse(File.ReadAllText(file));
             if (state is not null && IsAlive(state.HctrPid, state.HctrStartTime))
             {
                 continue;
@@ -38,7 +46,7 @@ public sealed class ContainerRunner(string stateRoot, ICgroupManager cgroups)
 
             if (state is null && Directory.GetLastWriteTimeUtc(dir) > DateTime.UtcNow.AddMinutes(-1))
             {
-                continue; // being created by another hctr right now (the state file is written first thing)
+                continue; // being written by another hctr right now
             }
 
             if (state is not null)
