@@ -20,12 +20,12 @@ internal static class ImageCommands
     public static IEnumerable<Command> Create() =>
         [PullCommand(), ImagesCommand(), RmiCommand(), PushCommand(), LoadCommand(), SaveCommand(), SystemCommand()];
 
-    private static Option<string> RootOption() => new("--root") { Description = "state root (default $HCTR_ROOT, else /var/lib/hctr)" };
+    internal static Option<string> RootOption() => new("--root") { Description = "state root (default $HCTR_ROOT, else /var/lib/hctr)" };
 
     private static ContentStore Store(ParseResult parse, Option<string> root) =>
         new(parse.GetValue(root) ?? ContentStore.DefaultStateRoot(Environment.GetEnvironmentVariable("HCTR_ROOT")));
 
-    private static RegistryOptions RegistryOptions()
+    internal static RegistryOptions RegistryOptions()
     {
         string config = Environment.GetEnvironmentVariable("DOCKER_CONFIG") is { Length: > 0 } d
             ? Path.Combine(d, "config.json")
@@ -45,25 +45,22 @@ internal static class ImageCommands
         var quiet = new Option<bool>("--quiet", "-q") { Description = "print only the image digest" };
         var format = new Option<string>("--format") { Description = "text or json" };
         format.AcceptOnlyFromAmong("text", "json");
-        var url = new Option<string>("--metadata-url") { Description = "TUF metadata base URL (trust verification)" };
-        var metadataDir = new Option<string>("--metadata-dir") { Description = "local trusted TUF metadata (holds root.json)" };
-        var skip = new Option<bool>("--insecure-skip-verify-unsafe") { Description = "UNSAFE: pull without signature verification" };
+        var trustOptions = new ImageTrustOptions();
+        var profile = new Option<string>("--profile") { Description = "the profile the image will run under: the trust policy's grant is checked before any layer is fetched" };
         var root = RootOption();
         var command = new Command("pull", "Resolve, verify (TUF) and only then download and unpack an image");
         command.Arguments.Add(image);
-        foreach (var o in new Option[] { platform, quiet, format, url, metadataDir, skip, root }) command.Options.Add(o);
+        foreach (var o in new Option[] { platform, quiet, format, profile, root }.Concat(trustOptions.All)) command.Options.Add(o);
         command.SetAction((parse, ct) => RunAsync("pull", async () =>
         {
             var reference = ParseImage(parse.GetValue(image)!);
             if (!Platform.TryParse(parse.GetValue(platform)!, out var p)) throw new UsageException("--platform must be os/arch[/variant]");
             using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
-            IImageTrust trust = parse.GetValue(skip) ? new SkipVerificationUnsafe()
-                : parse.GetValue(url) is { } u && parse.GetValue(metadataDir) is { } m
-                    ? new TufImageTrust(new Updater(new FileMetadataStore(m), new HttpMetadataFetcher(http), new Uri(u), TimeProvider.System))
-                    : throw new UsageException("pull verifies images: give --metadata-url and --metadata-dir, or --insecure-skip-verify-unsafe");
+            var store = Store(parse, root);
+            IImageTrust trust = trustOptions.Build(parse, http, store.Root, out string? trustError) ?? throw new UsageException(trustError!);
             using var client = new RegistryClient(RegistryOptions());
-            var puller = new ImagePuller(client, Store(parse, root), trust);
-            var options = new PullOptions { Platform = p! };
+            var puller = new ImagePuller(client, store, trust);
+            var options = new PullOptions { Platform = p!, Profile = parse.GetValue(profile) is { } pf ? ProfileIdentity.OfFile(pf) : null };
             bool json = parse.GetValue(format) == "json", silent = parse.GetValue(quiet);
             var result = !json && !silent && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive
                 ? await PullProgressView.RunAsync(progress => puller.PullAsync(reference, options, progress, ct))

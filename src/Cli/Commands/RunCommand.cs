@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Immutable;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using Hctr.Engine.Containers;
 using Hctr.Policy.Diagnostics;
@@ -15,8 +16,9 @@ namespace Hctr.Cli.Commands;
 internal delegate Hctr.Engine.Profiles.PlanCompileResult CompileProfileFile(string path, LaunchRequest request, HostFacts host);
 
 /// <summary>
-/// <c>hctr run --profile FILE --rootfs DIR [--name N] [--hostname H] [-e K=V]... [-w DIR] [-u UID[:GID]] [-t] [--init] [--] CMD...</c>
-/// (or <c>--plan FILE</c>: a plan from <c>hctr profile compile --emit plan</c>, run exactly as written).
+/// <c>hctr run --profile FILE (IMAGE | --rootfs DIR) [--name N] [--hostname H] [-e K=V]... [-w DIR] [-u USER[:GROUP]] [-t] [--init] [--] CMD...</c>
+/// (or <c>--plan FILE</c>: a plan from <c>hctr profile compile --emit plan</c>, run exactly as written). With IMAGE
+/// the image comes from the store or a verified pull (<see cref="RunImage"/>) and its config supplies the defaults.
 /// Exit code: the container's (128+N for signal N), 125 for hctr's own failures, 126/127 cannot execute / not found.
 /// </summary>
 internal static class RunCommand
@@ -54,20 +56,27 @@ internal static class RunCommand
         var hostname = new Option<string>("--hostname") { Description = "Hostname inside the container." };
         var env = new Option<string[]>("--env", "-e") { Description = "Environment variable KEY=VALUE.", AllowMultipleArgumentsPerToken = false };
         var workdir = new Option<string>("--workdir", "-w") { Description = "Working directory inside the container." };
-        var user = new Option<string>("--user", "-u") { Description = "UID[:GID] inside the container." };
+        var user = new Option<string>("--user", "-u") { Description = "USER[:GROUP] inside the container (names only with an image)." };
         var tty = new Option<bool>("--tty", "-t") { Description = "Allocate a pseudo-terminal." };
         var init = new Option<bool>("--init") { Description = "Run a minimal init as PID 1 that reaps zombies and forwards signals." };
-        var command = new Argument<string[]>("command") { Arity = ArgumentArity.ZeroOrMore, Description = "Command and arguments." };
+        var command = new Argument<string[]>("command") { Arity = ArgumentArity.ZeroOrMore, Description = "IMAGE [CMD [ARG...]] (or, with --rootfs, CMD [ARG...])." };
+        var imageOptions = RunImage.Options.Create();
 
-        var run = new Command("run", "Run a command in a new container.")
+        var run = new Command("run", "Run a command in a new container, from an image or a rootfs directory.")
         {
             profile, plan, rootfs, name, hostname, env, workdir, user, tty, init, command,
         };
+        foreach (var o in imageOptions.All)
+        {
+            run.Options.Add(o);
+        }
+
         run.SetAction(parse =>
         {
             var stderr = parse.InvocationConfiguration.Error;
             string id = parse.GetValue(name) ?? ContainerRunner.NewId();
             LaunchPlan? launchPlan;
+            RunImage? image = null;
             if (parse.GetValue(plan) is { } planFile)
             {
                 if (parse.GetValue(profile) is not null || parse.GetValue(rootfs) is not null || (parse.GetValue(command)?.Length ?? 0) > 0)
@@ -80,23 +89,51 @@ internal static class RunCommand
             }
             else
             {
-                if (parse.GetValue(profile) is not { } profileFile || parse.GetValue(rootfs) is not { } rootDir)
+                string[] args = parse.GetValue(command) ?? [];
+                var rootDir = parse.GetValue(rootfs);
+                if (parse.GetValue(profile) is not { } profileFile || (rootDir is null && args.Length == 0))
                 {
-                    stderr.WriteLine("hctr run: --profile and --rootfs are required (or --plan)");
+                    stderr.WriteLine("hctr run: --profile and either IMAGE or --rootfs DIR are required (or --plan)");
                     return HctrFailure;
                 }
 
-                string[] argv = parse.GetValue(command) ?? [];
-                if (argv.Length == 0)
+                if (rootDir is null && OptionAfterImage(parse) is { } late)
+                {
+                    stderr.WriteLine($"hctr run: '{late}' comes after the image: hctr options go before IMAGE; put '--' before a command that takes it");
+                    return HctrFailure;
+                }
+
+                string[] argv = rootDir is null ? args[1..] : args;
+                if (rootDir is not null && argv.Length == 0)
                 {
                     stderr.WriteLine("hctr run: no command given");
                     return HctrFailure;
                 }
 
-                if (!TryBuildRequest(parse, argv, id, rootDir, hostname, env, workdir, user, tty, init, stderr, out var request))
+                string rootPath = rootDir?.FullName ?? Path.Combine(ContainerRunner.DefaultStateRoot, id, "rootfs");
+                var fromImage = rootDir is null ? RunImage.Get(parse, imageOptions, args[0], profileFile.FullName, stderr, CancellationToken.None) : null;
+                if (rootDir is null && fromImage is null)
                 {
                     return HctrFailure;
                 }
+
+                if (!TryBuildRequest(parse, argv, id, rootPath, hostname, env, workdir, user, tty, init, fromImage is null, stderr, out var request))
+                {
+                    return HctrFailure;
+                }
+
+                if (fromImage is not null)
+                {
+                    var withImage = fromImage.Request(request, argv, parse.GetValue(env) ?? [], parse.GetValue(workdir), parse.GetValue(user), stderr);
+                    if (withImage is null)
+                    {
+                        return HctrFailure;
+                    }
+
+                    request = withImage;
+                }
+
+                image = fromImage;
 
                 var compiled = compile(profileFile.FullName, request, HostProbe.Probe());
                 foreach (var message in compiled.Messages)
@@ -114,7 +151,8 @@ internal static class RunCommand
 
             try
             {
-                return Launch(id, launchPlan, stderr);
+                var maps = launchPlan.IdMaps;
+                return Launch(id, launchPlan, stderr, image is null ? null : dir => image.Mount(dir, maps, stderr));
             }
             finally
             {
@@ -124,7 +162,35 @@ internal static class RunCommand
         return run;
     }
 
-    private static int Launch(string id, LaunchPlan plan, TextWriter stderr)
+    /// <summary>The first option token after the image: System.CommandLine would take it for hctr's, docker gives it to the command.</summary>
+    private static string? OptionAfterImage(ParseResult parse)
+    {
+        var tokens = parse.Tokens;
+        int image = -1;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Type == TokenType.DoubleDash)
+            {
+                return null;
+            }
+
+            bool isValue = i > 0 && tokens[i - 1].Type == TokenType.Option && !FlagOptions.Contains(tokens[i - 1].Value);
+            if (image < 0 && tokens[i].Type == TokenType.Argument && !isValue)
+            {
+                image = i;
+            }
+            else if (image >= 0 && tokens[i].Type == TokenType.Option)
+            {
+                return tokens[i].Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly HashSet<string> FlagOptions = ["--tty", "-t", "--init", "--insecure-skip-verify-unsafe"];
+
+    private static int Launch(string id, LaunchPlan plan, TextWriter stderr, Func<string, IDisposable>? prepareRootfs = null)
     {
         // The plan's settings are spelled for one layout; the compiler chose it from the probed host.
         ICgroupManager cgroups = plan.Cgroup.Layout == CgroupLayout.V2 ? new CgroupV2Manager() : new CgroupV1Manager();
@@ -137,7 +203,7 @@ internal static class RunCommand
         };
         try
         {
-            var result = runner.Run(id, plan, options);
+            var result = runner.Run(id, plan, options, prepareRootfs);
             if (result.Failure is { } failure)
             {
                 stderr.WriteLine($"hctr: {failure.Render()}");
@@ -155,6 +221,16 @@ internal static class RunCommand
             stderr.WriteLine($"hctr: {e.Message}");
             return HctrFailure;
         }
+        catch (Hctr.Engine.Images.Unpack.UnpackException e)
+        {
+            stderr.WriteLine($"hctr: layer refused ({e.Reason}): {e.Message}");
+            return HctrFailure;
+        }
+        catch (Hctr.Engine.Images.Registry.RegistryException e)
+        {
+            stderr.WriteLine($"hctr: {e.Reason}: {e.Message}");
+            return HctrFailure;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
             stderr.WriteLine($"hctr: {e.Message}");
@@ -163,12 +239,12 @@ internal static class RunCommand
     }
 
     private static bool TryBuildRequest(
-        ParseResult parse, string[] argv, string id, DirectoryInfo rootDir, Option<string> hostname, Option<string[]> env,
-        Option<string> workdir, Option<string> user, Option<bool> tty, Option<bool> init, TextWriter stderr, out LaunchRequest request)
+        ParseResult parse, string[] argv, string id, string rootPath, Option<string> hostname, Option<string[]> env,
+        Option<string> workdir, Option<string> user, Option<bool> tty, Option<bool> init, bool numericUser, TextWriter stderr, out LaunchRequest request)
     {
         request = new LaunchRequest { Argv = [.. argv] };
         uint uid = 0, gid = 0;
-        if (parse.GetValue(user) is { } spec)
+        if (numericUser && parse.GetValue(user) is { } spec)
         {
             string[] parts = spec.Split(':', 2);
             if (!uint.TryParse(parts[0], CultureInfo.InvariantCulture, out uid)
@@ -197,7 +273,7 @@ internal static class RunCommand
             Gid = gid,
             Hostname = parse.GetValue(hostname) ?? request.Hostname,
             ContainerId = id,
-            RootfsPath = rootDir.FullName,
+            RootfsPath = rootPath,
             Terminal = parse.GetValue(tty),
             Init = parse.GetValue(init),
         };

@@ -2,13 +2,14 @@ using System.Globalization;
 using Hctr.Policy.Plan;
 using Hctr.Sandbox;
 using Hctr.Sandbox.Cgroups;
+using Hctr.Sandbox.Fs;
 
 namespace Hctr.Engine.Containers;
 
 /// <summary>
 /// Container bookkeeping around <see cref="Launcher"/>: names, the state directory (default <c>/run/hctr</c>),
 /// and cleaning what a killed hctr left behind (its container died with it through the parent-death signal
-/// and the pid namespace; its cgroups and state remain until the next run removes them).
+/// and the pid namespace; its cgroups, state and image rootfs mounts remain until the next run removes them).
 /// </summary>
 public sealed class ContainerRunner(string stateRoot, ICgroupManager cgroups)
 {
@@ -37,7 +38,15 @@ public sealed class ContainerRunner(string stateRoot, ICgroupManager cgroups)
         foreach (string dir in Directory.GetDirectories(stateRoot))
         {
             string file = Path.Combine(dir, "state");
-            var state = File.Exists(file) ? ContainerState.TryParse(File.ReadAllText(file)) : null;
+            if (!File.Exists(file))
+            {
+                // Not a container (idranges/, the plan cache, ...), or one whose hctr died before its first state
+                // write: never delete what cannot be identified. (Deleting idranges/ would free the host id ranges
+                // of running containers for reuse.)
+                continue;
+            }
+
+            var state = ContainerState.TryParse(File.ReadAllText(file));
             if (state is not null && IsAlive(state.HctrPid, state.HctrStartTime))
             {
                 continue;
@@ -45,12 +54,20 @@ public sealed class ContainerRunner(string stateRoot, ICgroupManager cgroups)
 
             if (state is null && Directory.GetLastWriteTimeUtc(dir) > DateTime.UtcNow.AddMinutes(-1))
             {
-                continue; // being created by another hctr right now (the state file is written first thing)
+                continue; // being written by another hctr right now
             }
 
             if (state is not null)
             {
                 cgroups.Destroy(state.CgroupDirectories);
+            }
+
+            // An image rootfs (overlay) is mounted in hctr's namespace: unmount before deleting, and never delete
+            // through something that stays mounted.
+            RootfsMounts.UnmountUnder(dir);
+            if (RootfsMounts.MountPointsUnder(dir).Count > 0)
+            {
+                continue;
             }
 
             Directory.Delete(dir, recursive: true);
@@ -60,8 +77,13 @@ public sealed class ContainerRunner(string stateRoot, ICgroupManager cgroups)
         return cleaned;
     }
 
-    /// <summary>Runs <paramref name="plan"/> in the foreground under <paramref name="id"/>; fails if that id is in use.</summary>
-    public LaunchResult Run(string id, LaunchPlan plan, LaunchOptions options)
+    /// <summary>The container's state directory; an image rootfs is mounted at <c>rootfs</c> inside it.</summary>
+    public string ContainerDir(string id) => Path.Combine(stateRoot, id);
+
+    /// <summary>Runs <paramref name="plan"/> in the foreground under <paramref name="id"/>; fails if that id is in use.
+    /// <paramref name="prepareRootfs"/>, when given, builds the root file system in the container's directory once
+    /// it is claimed (so a concurrent CleanLeftovers leaves it alone); it is disposed when the run ends.</summary>
+    public LaunchResult Run(string id, LaunchPlan plan, LaunchOptions options, Func<string, IDisposable>? prepareRootfs = null)
     {
         if (id.Length == 0 || id.Contains('/') || id.StartsWith('.'))
         {
@@ -91,13 +113,18 @@ public sealed class ContainerRunner(string stateRoot, ICgroupManager cgroups)
                     options.OnCreated?.Invoke(pid, dirs);
                 },
             };
+            using var rootfs = prepareRootfs?.Invoke(dir);
             return Launcher.Run(plan, withState);
         }
         finally
         {
             if (Directory.Exists(dir) && !IsOtherLive(dir))
             {
-                Directory.Delete(dir, recursive: true);
+                RootfsMounts.UnmountUnder(dir);
+                if (RootfsMounts.MountPointsUnder(dir).Count == 0)
+                {
+                    Directory.Delete(dir, recursive: true);
+                }
             }
         }
     }

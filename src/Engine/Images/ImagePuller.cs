@@ -24,7 +24,7 @@ public sealed class ImagePuller(RegistryClient client, ContentStore store, IImag
             throw new RegistryException(RegistryFailureReason.DigestMismatch, $"{image} resolves to {resolved.Digest}");
         progress?.Report(new PullProgress(resolved.Digest, PullPhase.Resolved, 0, resolved.Size));
 
-        var decision = await trust.CheckAsync(image, resolved.Digest, resolved.Size, ct).ConfigureAwait(false);
+        var decision = await trust.CheckAsync(image, resolved.Digest, resolved.Size, options.Profile, ct).ConfigureAwait(false);
         if (!decision.Trusted) throw new RegistryException(RegistryFailureReason.Untrusted, $"{image.TargetName}: not trusted: {decision.Reason}");
         progress?.Report(new PullProgress(resolved.Digest, PullPhase.Trusted, 0, resolved.Size, decision.Reason));
 
@@ -77,6 +77,39 @@ public sealed class ImagePuller(RegistryClient client, ContentStore store, IImag
         }
         var record = new ImageRecord(image.TargetName, resolved.Digest, manifestDigest, manifest.Layers.Sum(l => l.Size) + manifest.Config.Size);
         await store.Refs.SetAsync(record, ct).ConfigureAwait(false);
+        return new PullResult(record, manifest, config, decision, warnings);
+    }
+
+    /// <summary>
+    /// The image as <c>hctr run</c> needs it: from the store when it is there (trust asked again, with the profile,
+    /// for the stored digest: a policy or signature change since the pull applies), otherwise pulled.
+    /// </summary>
+    public async Task<PullResult> GetAsync(ImageReference image, PullOptions options, IProgress<PullProgress>? progress = null,
+        CancellationToken ct = default)
+    {
+        return await TryLocalAsync(image, options, ct).ConfigureAwait(false)
+            ?? await PullAsync(image, options, progress, ct).ConfigureAwait(false);
+    }
+
+    private async Task<PullResult?> TryLocalAsync(ImageReference image, PullOptions options, CancellationToken ct)
+    {
+        if (!store.Refs.TryGet(image.TargetName, out var record) || record is null || !store.HasBlob(record.Digest)) return null;
+        if (image.Digest is not null && image.Digest != record.Digest) return null;
+        long size = new FileInfo(store.BlobPath(record.Digest)).Length;
+        var decision = await trust.CheckAsync(image, record.Digest, size, options.Profile, ct).ConfigureAwait(false);
+        if (!decision.Trusted) throw new RegistryException(RegistryFailureReason.Untrusted, $"{image.TargetName}: not trusted: {decision.Reason}");
+        if (!store.HasBlob(record.ManifestDigest)) return null;
+        byte[] bytes = await File.ReadAllBytesAsync(store.BlobPath(record.ManifestDigest), ct).ConfigureAwait(false);
+        var manifest = ImageManifest.Parse(bytes);
+        if (!store.HasBlob(manifest.Config.Digest) || manifest.Layers.Any(l => !store.HasBlob(l.Digest))) return null;
+        var config = ImageConfig.Parse(await File.ReadAllBytesAsync(store.BlobPath(manifest.Config.Digest), ct).ConfigureAwait(false));
+        var warnings = new List<string>();
+        for (int i = 0; i < manifest.Layers.Count; i++)
+        {
+            var result = await LayerCache.EnsureAsync(store, manifest.Layers[i], options.UnpackOptions, ct,
+                config.DiffIds.Count == manifest.Layers.Count ? config.DiffIds[i] : null).ConfigureAwait(false);
+            if (result is not null) warnings.AddRange(result.Warnings.Select(w => $"{manifest.Layers[i].Digest[..19]}: {w}"));
+        }
         return new PullResult(record, manifest, config, decision, warnings);
     }
 

@@ -8,6 +8,10 @@ public sealed record PullOptions
 {
     public Platform Platform { get; init; } = Platform.Default;
 
+    /// <summary>The profile the image is pulled to run under: trust checks the policy's profile grant before any
+    /// config or layer byte is fetched. Null for a plain pull.</summary>
+    public ProfileIdentity? Profile { get; init; }
+
     /// <summary>Unpack layers into the store's layer cache after download (what <c>run</c> needs).</summary>
     public bool Unpack { get; init; } = true;
 

@@ -6,6 +6,7 @@ namespace Hctr.Engine.Images;
 /// (which pull output and audit records show). Never a default.</summary>
 public sealed class SkipVerificationUnsafe : IImageTrust
 {
-    public Task<TrustDecision> CheckAsync(ImageReference image, string manifestDigest, long size, CancellationToken ct = default) =>
+    public Task<TrustDecision> CheckAsync(ImageReference image, string manifestDigest, long size, ProfileIdentity? profile,
+        CancellationToken ct = default) =>
         Task.FromResult(TrustDecision.Accept("UNSAFE: signature verification skipped (--insecure-skip-verify-unsafe)"));
 }

@@ -153,6 +153,19 @@ public sealed class RootedFs : IDisposable
         if (UnpackCalls.SetXattr(Fd(dir), "trusted.overlay.opaque", "y"u8) != 0) throw Fail("setxattr", path);
     }
 
+    /// <summary>Sets an extended attribute on a regular file or directory (never through a symlink: the leaf is
+    /// opened O_NOFOLLOW). Other kinds are skipped: user.* xattrs are not allowed on them anyway.</summary>
+    public void SetXattr(string path, string name, ReadOnlySpan<byte> value)
+    {
+        using var parent = IsRoot(path) ? OpenDirectory(".") : OpenParent(path, out _);
+        string leaf = IsRoot(path) ? "." : path.Trim('/')[(path.Trim('/').LastIndexOf('/') + 1)..];
+        if (!IsRoot(path) && GetKind(path) is not (FsEntryKind.Regular or FsEntryKind.Directory)) return;
+        int fd = UnpackCalls.OpenAt(Fd(parent), leaf, UnpackCalls.O_RDONLY | UnpackCalls.O_NOFOLLOW | UnpackCalls.O_NONBLOCK | UnpackCalls.O_CLOEXEC, 0);
+        if (fd < 0) throw Fail("open", path);
+        using var file = new SafeFileHandle(fd, ownsHandle: true);
+        if (UnpackCalls.SetXattr(fd, name, value) != 0) throw Fail("setxattr " + name, path);
+    }
+
     /// <summary>chmod without following a symlink: only directories and regular files take a mode.</summary>
     public void SetMode(string path, uint mode)
     {
@@ -170,6 +183,11 @@ public sealed class RootedFs : IDisposable
 
     public void SetOwner(string path, uint uid, uint gid)
     {
+        if (IsRoot(path))
+        {
+            if (UnpackCalls.FChownAt(Fd(_root), "", uid, gid, UnpackCalls.AT_SYMLINK_NOFOLLOW | UnpackCalls.AT_EMPTY_PATH) != 0) throw Fail("chown", ".");
+            return;
+        }
         using var parent = OpenParent(path, out string leaf);
         if (UnpackCalls.FChownAt(Fd(parent), leaf, uid, gid, UnpackCalls.AT_SYMLINK_NOFOLLOW) != 0) throw Fail("chown", path);
     }
@@ -193,6 +211,38 @@ public sealed class RootedFs : IDisposable
         {
             if (keep?.Invoke(prefix + name) != true) RemoveAt(dir, name, prefix + name);
         }
+    }
+
+    /// <summary>Reads a regular file inside the root, following symlinks only as far as the root (RESOLVE_IN_ROOT):
+    /// for image files such as <c>/etc/passwd</c>. Null when it does not exist or is not a regular file; a file over
+    /// <paramref name="maxBytes"/> is an error.</summary>
+    public byte[]? TryReadFile(string path, int maxBytes)
+    {
+        var how = new UnpackCalls.OpenHow
+        {
+            Flags = (ulong)(UnpackCalls.O_RDONLY | UnpackCalls.O_NONBLOCK | UnpackCalls.O_CLOEXEC),
+            Resolve = UnpackCalls.RESOLVE_IN_ROOT | UnpackCalls.RESOLVE_NO_MAGICLINKS,
+        };
+        int fd = UnpackCalls.OpenAt2(Fd(_root), path.TrimStart('/'), how);
+        if (fd < 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            if (errno is UnpackCalls.ENOENT or 20 /* ENOTDIR */ or 40 /* ELOOP */ or 6 /* ENXIO */) return null;
+            throw new RootedFsException("open", errno, path);
+        }
+        using var handle = new SafeFileHandle(fd, ownsHandle: true);
+        if (UnpackCalls.StatMode(fd, "", out uint mode, UnpackCalls.AT_EMPTY_PATH) != 0) throw Fail("stat", path);
+        if ((mode & 0xF000) != 0x8000) return null;
+        using var stream = new FileStream(handle, FileAccess.Read, 1);
+        var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int n;
+        while ((n = stream.Read(chunk)) > 0)
+        {
+            if (buffer.Length + n > maxBytes) throw new RootedFsException("read", 27 /* EFBIG */, path, $"{path} is larger than {maxBytes} bytes");
+            buffer.Write(chunk, 0, n);
+        }
+        return buffer.ToArray();
     }
 
     public void Dispose() => _root.Dispose();

@@ -17,6 +17,8 @@ internal static unsafe partial class UnpackCalls
     public const int O_CREAT = 0x40;
     public const int O_EXCL = 0x80;
     public const int O_TRUNC = 0x200;
+    public const int O_NONBLOCK = 0x800;
+    public const int AT_EMPTY_PATH = 0x1000;
     public const int O_DIRECTORY = 0x10000;
     public const int O_NOFOLLOW = 0x20000;
     public const int O_CLOEXEC = 0x80000;
@@ -94,10 +96,10 @@ internal static unsafe partial class UnpackCalls
     public static partial int Close(int fd);
 
     /// <summary>lstat-like: the file type and mode bits of <paramref name="path"/> under <paramref name="dirfd"/>.</summary>
-    public static int StatMode(int dirfd, string path, out uint mode)
+    public static int StatMode(int dirfd, string path, out uint mode, int extraFlags = 0)
     {
         byte* buffer = stackalloc byte[256];
-        int rc = Statx(dirfd, path, AT_SYMLINK_NOFOLLOW, 0x2 /* STATX_MODE */, buffer);
+        int rc = Statx(dirfd, path, AT_SYMLINK_NOFOLLOW | extraFlags, 0x2 /* STATX_MODE */, buffer);
         mode = rc == 0 ? (uint)*(ushort*)(buffer + 28) : 0u;
         return rc;
     }

@@ -39,6 +39,17 @@ public sealed class ContainerRunnerTests : IDisposable
         Assert.Equal(["/cg/reused"], cgroups.Destroyed);
     }
 
+    [Fact]
+    public void Directories_without_a_state_file_are_not_containers_and_stay()
+    {
+        var cgroups = new RecordingCgroups();
+        string ranges = Directory.CreateDirectory(Path.Combine(_root, "idranges")).FullName;
+        File.WriteAllText(Path.Combine(ranges, "0"), "running-container");
+        Directory.SetLastWriteTimeUtc(ranges, DateTime.UtcNow.AddHours(-1));
+        Assert.Equal(0, new ContainerRunner(_root, cgroups).CleanLeftovers());
+        Assert.True(File.Exists(Path.Combine(ranges, "0")), "a running container's host id range stays claimed");
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private sealed class RecordingCgroups : ICgroupManager

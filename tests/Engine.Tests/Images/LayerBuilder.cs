@@ -21,6 +21,18 @@ internal sealed class LayerBuilder
         return this;
     }
 
+    /// <summary>A file with PAX <c>SCHILY.xattr.*</c> records, as docker and buildkit write extended attributes.</summary>
+    public LayerBuilder FileWithXattrs(string name, string content, IReadOnlyDictionary<string, string> xattrs)
+    {
+        var pax = xattrs.ToDictionary(x => "SCHILY.xattr." + x.Key, x => x.Value);
+        _writer.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name, pax)
+        {
+            DataStream = new MemoryStream(Encoding.UTF8.GetBytes(content)),
+            Mode = (UnixFileMode)0x1A4,
+        });
+        return this;
+    }
+
     public LayerBuilder Dir(string name, UnixFileMode mode = (UnixFileMode)0x1ED)
     {
         _writer.WriteEntry(new PaxTarEntry(TarEntryType.Directory, name) { Mode = mode });
@@ -52,6 +64,14 @@ internal sealed class LayerBuilder
     }
 
     public byte[] TarGz() => Gzip(Tar());
+
+    public byte[] TarZstd() => Zstd(Tar());
+
+    public static byte[] Zstd(byte[] data, int level = 3)
+    {
+        using var compressor = new ZstdSharp.Compressor(level);
+        return compressor.Wrap(data).ToArray();
+    }
 
     public static byte[] Gzip(byte[] data, CompressionLevel level = CompressionLevel.Fastest)
     {

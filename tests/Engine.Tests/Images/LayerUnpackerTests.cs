@@ -205,10 +205,73 @@ public sealed class LayerUnpackerTests : IDisposable
     }
 
     [Fact]
-    public void Zstd_is_refused_with_a_clear_message()
+    public void Zstd_layer_unpacks_and_its_diff_id_is_the_uncompressed_tar()
     {
-        var e = Assert.Throws<UnpackException>(() => Unpack([0x28, 0xb5, 0x2f, 0xfd, 0, 0, 0, 0]));
-        Assert.Equal(UnpackFailureReason.UnsupportedCompression, e.Reason);
-        Assert.Contains("zstd", e.Message);
+        byte[] tar = new LayerBuilder().Dir("etc").File("etc/hello", "from zstd").Tar();
+        var result = Unpack(LayerBuilder.Zstd(tar));
+        Assert.Equal("from zstd", Read("etc/hello"));
+        Assert.Equal(Hctr.Engine.Images.Registry.Digests.Of(tar), result.DiffId);
+        AssertOutsideUntouched();
+    }
+
+    [Fact]
+    public void Zstd_bomb_is_refused_by_the_same_ratio_limit_as_gzip()
+    {
+        byte[] bomb = LayerBuilder.Zstd(new LayerBuilder().File("zeros", new byte[96 << 20]).Tar(), 19);
+        Assert.True(bomb.Length < 200_000, $"bomb is {bomb.Length} bytes");
+        var e = Assert.Throws<UnpackException>(() => Unpack(bomb));
+        Assert.Equal(UnpackFailureReason.CompressionRatio, e.Reason);
+        var capped = Assert.Throws<UnpackException>(() => Unpack(bomb, new UnpackOptions { MaxUncompressedBytes = 1 << 20 }));
+        Assert.Equal(UnpackFailureReason.TooLarge, capped.Reason);
+    }
+
+    [Fact]
+    public void Corrupt_zstd_is_refused_as_corrupt()
+    {
+        var e = Assert.Throws<UnpackException>(() => Unpack([0x28, 0xb5, 0x2f, 0xfd, 0xff, 0xff, 0xff, 0xff, 1, 2, 3]));
+        Assert.Equal(UnpackFailureReason.Corrupt, e.Reason);
+    }
+
+    [Fact]
+    public void User_xattrs_are_restored_and_other_namespaces_dropped_with_a_count()
+    {
+        string cap = "\u0001\u0000\u0000\u0002"; // not a real capability set: it must never be written unless allowed
+        var layer = new LayerBuilder()
+            .FileWithXattrs("a", "x", new Dictionary<string, string> { ["user.note"] = "kept", ["trusted.overlay.opaque"] = "y" })
+            .FileWithXattrs("b", "y", new Dictionary<string, string> { ["security.capability"] = System.Text.RegularExpressions.Regex.Unescape(cap), ["user.other"] = "also" })
+            .Tar();
+        var result = Unpack(layer);
+        Assert.Equal("kept"u8.ToArray(), GetXattr(Path.Combine(_target, "a"), "user.note"));
+        Assert.Equal("also"u8.ToArray(), GetXattr(Path.Combine(_target, "b"), "user.other"));
+        Assert.Null(GetXattr(Path.Combine(_target, "a"), "trusted.overlay.opaque"));
+        Assert.Null(GetXattr(Path.Combine(_target, "b"), "security.capability"));
+        Assert.Contains("dropped 1 extended attribute(s) security.capability (file capabilities not allowed)", result.Warnings);
+        Assert.Contains("dropped 1 extended attribute(s) trusted.*", result.Warnings);
+    }
+
+    [Fact]
+    public void Ownership_is_shifted_into_the_owner_map()
+    {
+        var map = new OwnerMap([new(0, 2_000_000, 65536)], [new(0, 2_100_000, 65536)]);
+        Unpack(new LayerBuilder().File("f", "x").Tar(), new UnpackOptions { Owners = map });
+        Assert.Equal("2000000 2100000", Tool("stat", "-c", "%u %g", Path.Combine(_target, "f")).Trim());
+        Assert.Equal(65534u, map.MapUid(70_000));
+    }
+
+    /// <summary>The xattr's value as python's os.getxattr (lgetxattr) reads it, or null when the file has none.</summary>
+    private static byte[]? GetXattr(string path, string name)
+    {
+        string? hex = TryTool("python3", "-c", "import os,sys\ntry: sys.stdout.write(os.getxattr(sys.argv[1], sys.argv[2]).hex())\nexcept OSError: sys.exit(3)", path, name);
+        return hex is null ? null : Convert.FromHexString(hex);
+    }
+
+    private static string Tool(string file, params string[] args) => TryTool(file, args) ?? throw new InvalidOperationException($"{file} failed");
+
+    private static string? TryTool(string file, params string[] args)
+    {
+        using var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(file, args) { RedirectStandardOutput = true })!;
+        string output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return p.ExitCode == 0 ? output : null;
     }
 }

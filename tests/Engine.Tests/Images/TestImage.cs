@@ -46,6 +46,23 @@ internal sealed record TestImage(byte[] Config, IReadOnlyList<byte[]> Layers, by
         return new TestImage(configBytes, layers, manifest.ToJsonBytes(), architecture);
     }
 
+    /// <summary>An image with the given <c>config</c> section and layers already compressed as their media type says.</summary>
+    public static TestImage WithConfig(JsonObject runConfig, params (byte[] Blob, byte[] Tar, string MediaType)[] layers)
+    {
+        var config = new JsonObject
+        {
+            ["architecture"] = "amd64",
+            ["os"] = "linux",
+            ["config"] = runConfig,
+            ["rootfs"] = new JsonObject { ["type"] = "layers", ["diff_ids"] = new JsonArray(layers.Select(l => (JsonNode)Digests.Of(l.Tar)).ToArray()) },
+        };
+        byte[] configBytes = Encoding.UTF8.GetBytes(config.ToJsonString());
+        var manifest = new ImageManifest(MediaTypes.OciManifest,
+            new Descriptor(MediaTypes.OciConfig, Digests.Of(configBytes), configBytes.Length),
+            layers.Select(l => new Descriptor(l.MediaType, Digests.Of(l.Blob), l.Blob.Length)).ToList());
+        return new TestImage(configBytes, layers.Select(l => l.Blob).ToList(), manifest.ToJsonBytes(), "amd64");
+    }
+
     public async Task PushAsync(RegistryClient client, ImageLocation location, string tag)
     {
         foreach (var blob in Layers.Prepend(Config))

@@ -9,9 +9,13 @@ internal sealed class TrustDouble(bool trusted) : IImageTrust
 {
     public ConcurrentQueue<(string Image, string Digest, long Size)> Calls { get; } = new();
 
-    public Task<TrustDecision> CheckAsync(ImageReference image, string manifestDigest, long size, CancellationToken ct = default)
+    public ConcurrentQueue<ProfileIdentity?> Profiles { get; } = new();
+
+    public Task<TrustDecision> CheckAsync(ImageReference image, string manifestDigest, long size, ProfileIdentity? profile,
+        CancellationToken ct = default)
     {
         Calls.Enqueue((image.TargetName, manifestDigest, size));
+        Profiles.Enqueue(profile);
         return Task.FromResult(trusted ? TrustDecision.Accept("test double: trusted") : TrustDecision.Refuse("test double: unsigned image"));
     }
 }

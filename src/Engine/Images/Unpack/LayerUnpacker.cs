@@ -5,7 +5,7 @@ using Hctr.Sandbox.Fs;
 namespace Hctr.Engine.Images.Unpack;
 
 /// <summary>
-/// Unpacks one image layer (tar, optionally gzip) into a directory through <see cref="RootedFs"/>: every effect is
+/// Unpacks one image layer (tar, optionally gzip or zstd) into a directory through <see cref="RootedFs"/>: every effect is
 /// fd-relative and confined by the kernel, whatever the entry names, link targets or earlier symlinks say.
 /// System.Formats.Tar parses headers only; nothing here extracts by path string. Refuses (fails closed) on
 /// <c>..</c> in names, hard links that leave the layer, whiteouts of <c>.</c>/<c>..</c>, and the size, count and
@@ -44,6 +44,10 @@ public static class LayerUnpacker
         {
             throw new UnpackException(UnpackFailureReason.Corrupt, $"layer is not a valid tar/gzip stream: {e.Message}", null, e);
         }
+        catch (ZstdSharp.ZstdException e)
+        {
+            throw new UnpackException(UnpackFailureReason.Corrupt, $"layer is not a valid zstd stream: {e.Message}", null, e);
+        }
         return new UnpackResult(state.Entries, tarStream.Produced, state.Warnings, tarStream.DiffId);
     }
 
@@ -69,10 +73,13 @@ public static class LayerUnpacker
         var magic = input.Peek(4);
         int n = magic.Length;
         if (n >= 2 && magic[0] == 0x1f && magic[1] == 0x8b) return new GZipStream(input, CompressionMode.Decompress);
+        // zstd (ZstdSharp, fully managed): the bomb guard sits on its output exactly as on gzip's. A frame that asks
+        // for a window over 128 MiB is refused by the decoder before it allocates one.
         if (n == 4 && magic[0] == 0x28 && magic[1] == 0xb5 && magic[2] == 0x2f && magic[3] == 0xfd)
         {
-            throw new UnpackException(UnpackFailureReason.UnsupportedCompression,
-                "zstd layers are not supported yet (no AOT-safe zstd decoder is wired in); re-push the image with gzip layers");
+            var zstd = new ZstdSharp.DecompressionStream(input, leaveOpen: false);
+            zstd.SetParameter(ZstdSharp.Unsafe.ZSTD_dParameter.ZSTD_d_windowLogMax, 27);
+            return zstd;
         }
         return input;
     }

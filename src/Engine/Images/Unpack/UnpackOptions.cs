@@ -14,6 +14,14 @@ public sealed record UnpackOptions
     /// <summary>chown entries to their tar uid/gid (needs root or a user namespace that maps them).</summary>
     public bool PreserveOwnership { get; init; } = true;
 
+    /// <summary>Keep <c>security.capability</c> xattrs (file capabilities) from PAX records. Otherwise they are dropped
+    /// and counted in the warnings; <c>user.*</c> xattrs are always restored, every other namespace is dropped.</summary>
+    public bool AllowFileCapabilities { get; init; }
+
+    /// <summary>When set, ownership is shifted into a user namespace's host range as entries are chowned (the copy
+    /// rootfs of a container whose mounts cannot be idmapped).</summary>
+    public OwnerMap? Owners { get; init; }
+
     public long MaxEntries { get; init; } = 500_000;
 
     /// <summary>Total uncompressed tar bytes one layer may expand to, and so the largest file it may hold.</summary>

@@ -10,6 +10,7 @@ internal sealed class UnpackState(RootedFs fs, UnpackOptions options)
     private const uint SetIdBits = 0xC00; // S_ISUID | S_ISGID
     private readonly List<(string Path, uint Mode)> _directories = [];
     private readonly HashSet<string> _created = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _droppedXattrs = new(StringComparer.Ordinal);
 
     public long Entries { get; set; }
 
@@ -38,6 +39,7 @@ internal sealed class UnpackState(RootedFs fs, UnpackOptions options)
                 fs.CreateDirectory(path, 0x1C0 | Mode(entry, path));
                 _directories.Add((path, Mode(entry, path)));
                 Own(entry, path);
+                Xattrs(entry, path);
                 break;
             case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile:
                 RegularFile(entry, path);
@@ -68,6 +70,14 @@ internal sealed class UnpackState(RootedFs fs, UnpackOptions options)
     public void FinishDirectories()
     {
         for (int i = _directories.Count - 1; i >= 0; i--) fs.SetMode(_directories[i].Path, _directories[i].Mode);
+        foreach (var (what, count) in _droppedXattrs.OrderBy(d => d.Key, StringComparer.Ordinal))
+            Warnings.Add($"dropped {count} extended attribute(s) {what}");
+    }
+
+    /// <summary>After chown (which clears security.capability) and chmod.</summary>
+    private void Xattrs(TarEntry entry, string path)
+    {
+        foreach (var (name, value) in XattrFilter.Select(entry, options, _droppedXattrs)) fs.SetXattr(path, name, value);
     }
 
     private void RegularFile(TarEntry entry, string path)
@@ -88,6 +98,7 @@ internal sealed class UnpackState(RootedFs fs, UnpackOptions options)
         }
         Own(entry, path);
         fs.SetMode(path, mode); // after chown, which clears setuid bits
+        Xattrs(entry, path);
     }
 
     private void HardLink(TarEntry entry, string path)
@@ -151,6 +162,9 @@ internal sealed class UnpackState(RootedFs fs, UnpackOptions options)
 
     private void Own(TarEntry entry, string path)
     {
-        if (options.PreserveOwnership) fs.SetOwner(path, (uint)entry.Uid, (uint)entry.Gid);
+        if (!options.PreserveOwnership) return;
+        uint uid = (uint)entry.Uid, gid = (uint)entry.Gid;
+        if (options.Owners is { } map) (uid, gid) = (map.MapUid(uid), map.MapGid(gid));
+        fs.SetOwner(path, uid, gid);
     }
 }
