@@ -59,7 +59,8 @@ public sealed partial class AtomicFileTests : IDisposable
             ArgumentList =
             {
                 "-f", "-qq", "-e", "trace=openat,rename,renameat,renameat2,fsync", "-o", trace,
-                Path.Combine(AppContext.BaseDirectory, "hctr-tuf-client"), "--metadata-dir", metadata, "init",
+                Environment.GetEnvironmentVariable("HCTR_TUF_CLIENT") is { Length: > 0 } published ? published
+                    : Path.Combine(AppContext.BaseDirectory, "hctr-tuf-client"), "--metadata-dir", metadata, "init",
                 Path.Combine(_dir, "repo", "staged", "root.json"),
             },
             RedirectStandardError = true,
