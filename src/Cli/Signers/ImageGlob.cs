@@ -12,6 +12,9 @@ internal sealed class ImageGlob
     /// <summary>Positions fit one <see cref="UInt128"/>: longer patterns are refused by <see cref="TryCreate"/>.</summary>
     public const int MaxTokens = 127;
 
+    /// <summary>Wildcards the trust policy's matcher follows before it stops matching.</summary>
+    public const int MaxWildcards = 64;
+
     private enum Kind { Literal, One, Star, DoubleStar }
 
     private readonly (Kind Kind, char Char)[] _tokens;
@@ -34,7 +37,11 @@ internal sealed class ImageGlob
             }
         }
 
-        return tokens.Count > MaxTokens ? null : new ImageGlob([.. tokens]);
+        // The trust policy's matcher gives up (no match) past 64 nested wildcards; this NFA would not, so such a
+        // pattern is refused as unanalysable rather than read differently.
+        return tokens.Count > MaxTokens || tokens.Count(t => t.Item1 is Kind.Star or Kind.DoubleStar) > MaxWildcards
+            ? null
+            : new ImageGlob([.. tokens]);
     }
 
     /// <summary>The literal characters of the pattern (the rest of the alphabet behaves alike).</summary>

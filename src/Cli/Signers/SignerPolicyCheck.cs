@@ -31,7 +31,7 @@ internal static partial class SignerPolicyCheck
             var org = ImageGlob.TryCreate(req.Image);
             if (org is null || globs.Any(g => g is null))
             {
-                found.Add(new(Rule, $"cannot analyse '{req.Image}' against the trust policy (a pattern is over {ImageGlob.MaxTokens} tokens)", defaultAt, req.At));
+                found.Add(new(Rule, $"cannot analyse '{req.Image}' against the trust policy (a pattern is over {ImageGlob.MaxTokens} tokens or {ImageGlob.MaxWildcards} wildcards)", defaultAt, req.At));
                 continue;
             }
 

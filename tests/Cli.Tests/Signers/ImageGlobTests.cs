@@ -32,5 +32,10 @@ public sealed class ImageGlobTests
     }
 
     [Fact]
-    public void A_pattern_too_long_to_analyse_is_refused() => Assert.Null(ImageGlob.TryCreate(new string('a', ImageGlob.MaxTokens + 1)));
+    public void A_pattern_too_long_to_analyse_is_refused()
+    {
+        Assert.Null(ImageGlob.TryCreate(new string('a', ImageGlob.MaxTokens + 1)));
+        Assert.Null(ImageGlob.TryCreate(new string('*', 2 * (ImageGlob.MaxWildcards + 1)))); // 65 "**" tokens
+        Assert.NotNull(ImageGlob.TryCreate(new string('*', 2 * ImageGlob.MaxWildcards)));
+    }
 }
