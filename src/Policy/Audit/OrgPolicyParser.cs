@@ -160,7 +160,7 @@ public static class OrgPolicyParser
             if (m.Get("threshold") is { } t && (t is not YScalar ts || !int.TryParse(ts.Value, System.Globalization.NumberStyles.None,
                     System.Globalization.CultureInfo.InvariantCulture, out threshold) || threshold < 1 || threshold > Math.Max(1, distinct.Length)))
             {
-                d.Error(DiagnosticCodes.OrgPolicyInvalid, t.Location, $"threshold must be between 1 and the number of keys ({distinct.Length})");
+                d.Error(DiagnosticCodes.OrgPolicyInvalid, t.Location, $"threshold must be between 1 and the number of valid keys ({distinct.Length})");
             }
 
             if (image is not null && distinct.Length > 0)
