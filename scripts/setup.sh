@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets hctr up on a fresh Debian 12 machine (as root) and runs the demo:
 #   1. apt-get the tools hctr and its tests use (skipped when all are present),
-#   2. publish hctr as a NativeAOT binary to bin/hctr,
-#   3. run the demo (scripts/demo.sh) unless --no-demo is given.
+#   2. fetch the official SARIF 2.1.0 JSON schema for the tests into .cache/sarif/ (npm pack, sha256-pinned),
+#   3. publish hctr as a NativeAOT binary to bin/hctr,
+#   4. run the demo (scripts/demo.sh) unless --no-demo is given.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +28,51 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The official SARIF 2.1.0 JSON schema, which the SARIF tests validate `hctr profile audit --format sarif`
+# against. Microsoft publishes it on npm inside @microsoft/jest-sarif; it is fetched into a git-ignored cache
+# (never committed) and pinned by sha256. Without it the tests fail under CI=true, so setup fails loudly here.
+SARIF_PKG="@microsoft/jest-sarif@1.0.0-beta.0"
+SARIF_TGZ_SHA256="748e2c3d1a842e7bb258416685c7ea3a0da40005b72267b2052c2856d48ad102"
+SARIF_SCHEMA=".cache/sarif/sarif-2.1.0-rtm.5.json"
+SARIF_SCHEMA_SHA256="2d99159ae54a3eea97f81781cff48780548657c35949f4b7f25e99a2ba4de4f8"
+fetch_sarif_schema() {
+  if [[ -f "$SARIF_SCHEMA" ]] && echo "$SARIF_SCHEMA_SHA256  $SARIF_SCHEMA" | sha256sum -c --status; then
+    return 0
+  fi
+  if ! command -v npm >/dev/null; then
+    echo "setup: installing npm (fetches the SARIF 2.1.0 schema)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm >/dev/null
+  fi
+  local tmp tgz
+  tmp=$(mktemp -d)
+  if ! (cd "$tmp" && npm pack --silent "$SARIF_PKG" >/dev/null 2>"$tmp/npm.log"); then
+    cat "$tmp/npm.log" >&2
+    echo "setup: could not fetch $SARIF_PKG with npm pack (the SARIF schema tests need it)" >&2
+    rm -rf "$tmp"
+    return 1
+  fi
+  tgz=$(ls "$tmp"/*.tgz)
+  if ! echo "$SARIF_TGZ_SHA256  $tgz" | sha256sum -c --status; then
+    echo "setup: $SARIF_PKG tarball sha256 is $(sha256sum "$tgz" | cut -d' ' -f1), expected $SARIF_TGZ_SHA256" >&2
+    rm -rf "$tmp"
+    return 1
+  fi
+  tar -xzf "$tgz" -C "$tmp" package/lib/schemas/sarif-2.1.0-rtm.5.json
+  if ! echo "$SARIF_SCHEMA_SHA256  $tmp/package/lib/schemas/sarif-2.1.0-rtm.5.json" | sha256sum -c --status; then
+    echo "setup: the SARIF schema in $SARIF_PKG does not match its pinned sha256" >&2
+    rm -rf "$tmp"
+    return 1
+  fi
+  mkdir -p "$(dirname "$SARIF_SCHEMA")"
+  mv "$tmp/package/lib/schemas/sarif-2.1.0-rtm.5.json" "$SARIF_SCHEMA.tmp"
+  mv "$SARIF_SCHEMA.tmp" "$SARIF_SCHEMA"
+  rm -rf "$tmp"
+}
+if ! fetch_sarif_schema; then
+  echo "setup: fetching the official SARIF 2.1.0 schema failed" >&2
+  exit 1
 fi
 
 if ! command -v dotnet >/dev/null; then

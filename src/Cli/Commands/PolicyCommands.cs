@@ -9,8 +9,9 @@ using Hctr.Policy.Loading;
 namespace Hctr.Cli.Commands;
 
 /// <summary>
-/// <c>hctr policy check --policy ORG.yaml FILE...</c>: exit 0 every profile complies, 1 violations, 2 when the
-/// policy, its ceiling or a profile cannot be read or loaded.
+/// <c>hctr policy check --policy ORG.yaml [--trust-policy TRUST.yaml] [FILE...]</c>: exit 0 every profile complies
+/// (and the trust policy enforces the required image signers), 1 violations, 2 when the policy, its ceiling, the trust
+/// policy or a profile cannot be read or loaded.
 /// </summary>
 internal static class PolicyCommands
 {
@@ -24,8 +25,15 @@ internal static class PolicyCommands
     private static Command Check()
     {
         var policy = new Option<string>("--policy") { Description = "The organisation policy (kind: OrgPolicy).", Required = true };
-        var files = new Argument<string[]>("FILE") { Description = "Profiles to check (a path or git:REV:path).", Arity = ArgumentArity.OneOrMore };
-        var cmd = new Command("check", "Forbidden capabilities and syscalls, required sections, and a ceiling profile.") { policy, files };
+        var trustPolicy = new Option<string?>("--trust-policy")
+        {
+            Description = "The trust policy that must enforce the organisation policy's requiredSigners.",
+        };
+        var files = new Argument<string[]>("FILE") { Description = "Profiles to check (a path or git:REV:path).", Arity = ArgumentArity.ZeroOrMore };
+        var cmd = new Command("check", "Forbidden capabilities and syscalls, required sections, a ceiling profile, and required image signers.")
+        {
+            policy, trustPolicy, files,
+        };
         cmd.SetAction(parse =>
         {
             var source = new FileProfileSource();
@@ -41,6 +49,25 @@ internal static class PolicyCommands
             DiagnosticPrinter.Print(d.ToImmutable());
             if (org is null)
             {
+                return ExitCodes.Usage;
+            }
+
+            var profiles = parse.GetValue(files) ?? [];
+            var trustPath = parse.GetValue(trustPolicy);
+            var signerViolations = 0;
+            if (trustPath is not null || !org.RequiredSigners.IsEmpty)
+            {
+                var found = CheckSigners(org, trustPath, source);
+                if (found is null)
+                {
+                    return ExitCodes.Usage;
+                }
+
+                signerViolations = found.Value;
+            }
+            else if (profiles.Length == 0)
+            {
+                Console.Error.WriteLine("error: give profiles to check, or --trust-policy to check required image signers");
                 return ExitCodes.Usage;
             }
 
@@ -60,8 +87,8 @@ internal static class PolicyCommands
             }
 
             var inputError = false;
-            var violations = 0;
-            foreach (var f in parse.GetValue(files)!)
+            var violations = signerViolations;
+            foreach (var f in profiles)
             {
                 var loaded = ProfileLoader.Load(f, SourceFor.Reference(f));
                 if (loaded.Profile is null)
@@ -85,5 +112,54 @@ internal static class PolicyCommands
             return inputError ? ExitCodes.Usage : violations > 0 ? ExitCodes.Findings : ExitCodes.Ok;
         });
         return cmd;
+    }
+
+    /// <summary>Prints each required-signers violation; the count, or null (after a located error) on bad input.</summary>
+    private static int? CheckSigners(OrgPolicy org, string? trustPath, FileProfileSource source)
+    {
+        if (trustPath is null)
+        {
+            var at = org.RequiredSigners[0].At;
+            Console.Error.WriteLine(new Diagnostic(Severity.Error, DiagnosticCodes.TrustPolicyInvalid,
+                "the policy requires image signers; give the trust policy that must enforce them with --trust-policy", at, null, null).Render());
+            return null;
+        }
+
+        var text = source.Read(trustPath, null);
+        Hctr.Trust.Policies.TrustPolicy trust;
+        try
+        {
+            trust = text.Text is null
+                ? throw new Hctr.Trust.TrustVerificationException(Hctr.Trust.TrustFailureReason.Malformed, $"{text.Name}: cannot read trust policy: {text.Error}", text.Name)
+                : Hctr.Trust.Policies.TrustPolicyParser.Parse(text.Text, text.Name);
+        }
+        catch (Hctr.Trust.TrustVerificationException e)
+        {
+            Console.Error.WriteLine(TrustPolicyError(e.Message, text.Name).Render());
+            return null;
+        }
+
+        var found = Signers.SignerPolicyCheck.Check(org.RequiredSigners, trust, text.Name, text.Text!);
+        foreach (var v in found)
+        {
+            Console.Out.WriteLine(v.ToDiagnostic().Render());
+        }
+
+        Console.Out.WriteLine(org.RequiredSigners.IsEmpty
+            ? $"{text.Name}: policy {org.Name} requires no image signers"
+            : $"{text.Name}: {(found.IsEmpty ? "enforces" : $"{found.Length} violation{(found.Length == 1 ? "" : "s")} of")} the required image signers of policy {org.Name}");
+        return found.Length;
+    }
+
+    /// <summary>The trust policy parser's messages start with <c>file:line:column: </c>; keep that as the location.</summary>
+    private static Diagnostic TrustPolicyError(string message, string file)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(message, @"^(.+?):(\d+):(\d+): (.*)$", System.Text.RegularExpressions.RegexOptions.Singleline);
+        return m.Success
+            ? new Diagnostic(Severity.Error, DiagnosticCodes.TrustPolicyInvalid, m.Groups[4].Value,
+                new SourceLocation(m.Groups[1].Value, int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture),
+                    int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture)), null, null)
+            : new Diagnostic(Severity.Error, DiagnosticCodes.TrustPolicyInvalid,
+                message.StartsWith(file + ": ", StringComparison.Ordinal) ? message[(file.Length + 2)..] : message, new SourceLocation(file, 0, 0), null, null);
     }
 }

@@ -13,7 +13,7 @@ namespace Hctr.Cli.Commands;
 /// The composition root for Trust: the only place here that touches the console, environment and exit codes.
 /// Exit codes: 0 success, 1 refused or failed (the reason is printed), 2 usage (System.CommandLine).
 /// </summary>
-internal static class TrustCommands
+internal static partial class TrustCommands
 {
     private const string PassphraseVariable = "HCTR_KEY_PASSPHRASE";
 
@@ -105,7 +105,11 @@ internal static class TrustCommands
         var dir = DirOption();
         var key = new Option<string>("--key") { Description = "signing key file", Required = true };
         var manifest = new Option<string>("--manifest") { Description = "the image manifest file (its sha256 must equal DIGEST)", Required = true };
-        var role = new Option<string>("--role") { Description = "targets role to sign into", DefaultValueFactory = _ => RoleNames.Targets };
+        var role = new Option<string>("--role")
+        {
+            Description = "targets role to sign into (when it delegates to hash bins and the key signs the bins: the image's bin)",
+            DefaultValueFactory = _ => RoleNames.Targets,
+        };
         var command = new Command("sign", "Add (or co-sign) an image tag -> manifest target");
         command.Arguments.Add(image);
         command.Options.Add(dir);
@@ -121,30 +125,11 @@ internal static class TrustCommands
             if (actual != reference.Digest)
                 throw new TrustVerificationException(TrustFailureReason.HashMismatch, $"manifest is {actual}, reference names {reference.Digest}");
             var repo = new RepositoryDirectory(parse.GetValue(dir)!, TimeProvider.System);
-            var target = repo.AddTarget(reference.TargetName, bytes, LoadPrivate(parse.GetValue(key)!), parse.GetValue(role)!);
-            Console.Out.WriteLine($"signed {target.Path} -> {reference.Digest} ({target.Length} bytes) in role {parse.GetValue(role)}");
-        }));
-        return command;
-    }
-
-    private static Command DelegateCommand()
-    {
-        var dir = DirOption();
-        var role = new Option<string>("--role") { Description = "name of the delegated role", Required = true };
-        var keys = KeysOption("--key", "the role's key file(s) (public or private)", required: true);
-        var threshold = new Option<int>("--threshold") { Description = "signatures the role needs", DefaultValueFactory = _ => 1 };
-        var paths = KeysOption("--path", "target name pattern, e.g. registry.example/team/* (* stays within a segment)", required: true);
-        var terminating = new Option<bool>("--terminating") { Description = "stop the search at this role for matching names" };
-        var delegator = new Option<string>("--delegator") { Description = "delegating role", DefaultValueFactory = _ => RoleNames.Targets };
-        var delegatorKey = new Option<string>("--delegator-key") { Description = "private key of the delegating role", Required = true };
-        var command = new Command("delegate", "Delegate image name patterns to a role with its own keys and threshold");
-        foreach (var o in new Option[] { dir, role, keys, threshold, paths, terminating, delegator, delegatorKey }) command.Options.Add(o);
-        command.SetAction(parse => Run(() =>
-        {
-            var repo = new RepositoryDirectory(parse.GetValue(dir)!, TimeProvider.System);
-            repo.Delegate(parse.GetValue(delegator)!, parse.GetValue(role)!, parse.GetValue(keys)!.Select(KeyFile.ReadPublic).ToList(),
-                parse.GetValue(threshold), parse.GetValue(paths)!, parse.GetValue(terminating), LoadPrivate(parse.GetValue(delegatorKey)!));
-            Console.Out.WriteLine($"delegated {string.Join(", ", parse.GetValue(paths)!)} from {parse.GetValue(delegator)} to {parse.GetValue(role)}");
+            var signer = LoadPrivate(parse.GetValue(key)!);
+            // A key that signs the role's succinct hash bins, not the role itself, signs into the target's bin.
+            string into = repo.RoleForSigning(reference.TargetName, parse.GetValue(role)!, signer.KeyId);
+            var target = repo.AddTarget(reference.TargetName, bytes, signer, into);
+            Console.Out.WriteLine($"signed {target.Path} -> {reference.Digest} ({target.Length} bytes) in role {into}");
         }));
         return command;
     }

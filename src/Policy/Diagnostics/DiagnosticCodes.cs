@@ -68,6 +68,7 @@ public static class DiagnosticCodes
     public const string ImportUnsupported = "HCTR1702";
 
     public const string OrgPolicyInvalid = "HCTR1801";
+    public const string TrustPolicyInvalid = "HCTR1802";
 
     public const string FileNotFound = "HCTR1901";
     public const string FileUnreadable = "HCTR1902";

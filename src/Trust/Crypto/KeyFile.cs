@@ -87,6 +87,9 @@ public static class KeyFile
         return PublicKey.FromJson(keyObj, path);
     }
 
+    /// <summary>True for a (passphrase-sealed) private key file, false for a public key file.</summary>
+    public static bool IsPrivate(string path) => ReadObject(path).ContainsKey("format");
+
     public static void WritePublic(string path, PublicKey key) =>
         AtomicFile.Write(path, Encoding.UTF8.GetBytes(key.ToJson().ToJsonString() + "\n"));
 

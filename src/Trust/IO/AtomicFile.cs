@@ -1,7 +1,7 @@
 namespace Hctr.Trust.IO;
 
-/// <summary>Atomic file replacement: write a temporary file beside the target, fsync it, rename over.
-/// A crash leaves either the old or the new content.</summary>
+/// <summary>Atomic, durable file replacement: write a temporary file beside the target, fsync it, rename over, fsync
+/// the directory (so the rename itself survives a crash). A crash leaves either the old or the new content.</summary>
 public static class AtomicFile
 {
     public static void Write(string path, ReadOnlySpan<byte> data, UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead)
@@ -24,6 +24,10 @@ public static class AtomicFile
             TryDelete(temp);
             throw;
         }
+
+        // After the rename, not inside the try: the new file is in place, and a failure here means only that its
+        // durability is unknown, which the caller must hear about (it is not rolled back).
+        DirectoryFsync.Sync(directory);
     }
 
     private static void TryDelete(string path)

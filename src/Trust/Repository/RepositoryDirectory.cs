@@ -57,6 +57,7 @@ public sealed partial class RepositoryDirectory
         if (!roleKeys.KeyIds.Contains(key.KeyId))
             throw new TrustVerificationException(TrustFailureReason.ThresholdNotMet, $"key {key.KeyId} is not a signer of role '{role}'", role);
         CheckDelegatedPath(role, name);
+        CheckBin(role, name);
         string path = RepositoryLayout.Role(_dir, role);
         byte[] current = ReadStaged(path);
         var envelope = Envelope.Parse(current, RoleNames.Targets);

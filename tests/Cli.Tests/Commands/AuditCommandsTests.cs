@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Hctr.Cli.Commands;
+using Hctr.Tests.Sarif;
 using Xunit;
 
 namespace Hctr.Cli.Tests.Commands;
@@ -120,6 +121,14 @@ public sealed class AuditCommandsTests
         using var doc = JsonDocument.Parse(output);
         Assert.Equal("2.1.0", doc.RootElement.GetProperty("version").GetString());
         Assert.Equal(ExitCodes.Usage, Run("profile", "audit", Path.Combine(Root, "profiles"), "--since", "no-such-rev-hctr").Exit);
+    }
+
+    [SarifSchemaFact]
+    public void Audit_sarif_of_the_shipped_profiles_validates_against_the_official_schema()
+    {
+        var (exit, output, err) = Run("profile", "audit", Path.Combine(Root, "profiles"), "--format", "sarif");
+        Assert.True(exit == ExitCodes.Findings, err);
+        OfficialSarifSchema.AssertValid(OfficialSarifSchema.Load(), System.Text.Encoding.UTF8.GetBytes(output));
     }
 
     [Fact]

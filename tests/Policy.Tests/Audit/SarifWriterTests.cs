@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Hctr.Policy.Audit;
 using Hctr.Policy.Host;
-using Json.Schema;
+using Hctr.Tests.Sarif;
 using Xunit;
 
 namespace Hctr.Policy.Tests.Audit;
@@ -13,15 +13,48 @@ public sealed class SarifWriterTests
         Directory.EnumerateFiles(LinterTests.Fixtures, "*.yaml").Order(StringComparer.Ordinal),
         new DirectorySource(), HostFacts.Reference);
 
-    [Fact]
-    public void Sarif_output_validates_against_the_schema()
+    [SarifSchemaFact]
+    public void Sarif_output_validates_against_the_official_schema() =>
+        OfficialSarifSchema.AssertValid(OfficialSarifSchema.Load(), SarifWriter.Write(AuditFixtures(), "1.0"));
+
+    [SarifSchemaFact]
+    public void Sarif_with_load_errors_and_widenings_validates_against_the_official_schema()
     {
-        var bytes = SarifWriter.Write(AuditFixtures(), "1.0");
-        var schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(LinterTests.Fixtures, "..", "sarif-2.1.0-reduced.schema.json")));
-        using var doc = JsonDocument.Parse(bytes);
-        var result = schema.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        Assert.True(result.IsValid, string.Join("\n", (result.Details ?? []).Where(d => d.Errors is not null)
-            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+        var broken = Path.Combine(Path.GetTempPath(), $"hctr-sarif-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(broken, "apiVersion: hctr.dev/v1\nkind: [\n");
+        try
+        {
+            var audit = AuditFixtures();
+            var withErrors = Auditor.Audit([broken], new DirectorySource(), HostFacts.Reference);
+            var first = audit.Profiles[0];
+            var widened = first with
+            {
+                Widenings = [new DiffEntry(ChangeKind.Widen, "capabilities", "bounding gains SYS_ADMIN", first.Lint.Findings[0].Location)],
+            };
+            var bytes = SarifWriter.Write(
+                audit with { Since = "HEAD~1", Profiles = [widened, .. audit.Profiles.Skip(1), .. withErrors.Profiles] }, "1.0");
+            OfficialSarifSchema.AssertValid(OfficialSarifSchema.Load(), bytes);
+            using var doc = JsonDocument.Parse(bytes);
+            Assert.Contains(doc.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray(),
+                r => r.GetProperty("level").GetString() == "error" && r.GetProperty("ruleId").GetString()!.StartsWith("HCTR1", StringComparison.Ordinal));
+            Assert.Contains(doc.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray(),
+                r => r.GetProperty("ruleId").GetString() == SarifWriter.WideningRuleId);
+        }
+        finally
+        {
+            File.Delete(broken);
+        }
+    }
+
+    [SarifSchemaFact]
+    public void The_official_schema_rejects_a_broken_log()
+    {
+        // Guards against a schema that accepts anything (a wrong draft, a failed load): a result without a
+        // message and a level SARIF does not define must both be refused.
+        var schema = OfficialSarifSchema.Load();
+        var bad = """{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"hctr"}},"results":[{"ruleId":"X","level":"fatal"}]}]}"""u8;
+        using var doc = JsonDocument.Parse(bad.ToArray());
+        Assert.False(schema.Evaluate(doc.RootElement).IsValid);
     }
 
     [Fact]

@@ -2,13 +2,17 @@ using System.Diagnostics;
 
 namespace Hctr.Trust.Tests.Simulator;
 
-/// <summary>Runs a built executable from the test output directory: the apphost when present, else <c>dotnet x.dll</c>.</summary>
+/// <summary>Runs a built executable from the test output directory: the apphost when present, else <c>dotnet x.dll</c>
+/// (for hctr-tuf-client, <c>$HCTR_TUF_CLIENT</c> when set).</summary>
 internal static class ProcessRunner
 {
     public static (int ExitCode, string StdOut, string StdErr) Run(string assemblyName, params string[] args)
     {
         string dir = AppContext.BaseDirectory;
         string apphost = Path.Combine(dir, assemblyName);
+        // HCTR_TUF_CLIENT=/abs/bin/hctr-tuf-client runs the client tests against a published (e.g. NativeAOT) binary.
+        if (assemblyName == "hctr-tuf-client" && Environment.GetEnvironmentVariable("HCTR_TUF_CLIENT") is { Length: > 0 } published)
+            apphost = published;
         var psi = File.Exists(apphost)
             ? new ProcessStartInfo(apphost)
             : new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { ArgumentList = { Path.Combine(dir, assemblyName + ".dll") } };

@@ -61,7 +61,14 @@ internal sealed class StaticHttpServer : IDisposable
             {
                 return;
             }
-            Handle(context);
+            try
+            {
+                Handle(context);
+            }
+            catch (Exception e) when (e is HttpListenerException or IOException or InvalidOperationException)
+            {
+                // The client hung up mid-response (e.g. it stopped reading at its size cap): serve the next request.
+            }
         }
     }
 
