@@ -25,7 +25,7 @@ internal static class ImageCommands
     private static ContentStore Store(ParseResult parse, Option<string> root) =>
         new(parse.GetValue(root) ?? ContentStore.DefaultStateRoot(Environment.GetEnvironmentVariable("HCTR_ROOT")));
 
-    private static RegistryOptions RegistryOptions()
+    internal static RegistryOptions RegistryOptions()
     {
         string config = Environment.GetEnvironmentVariable("DOCKER_CONFIG") is { Length: > 0 } d
             ? Path.Combine(d, "config.json")
@@ -48,20 +48,25 @@ internal static class ImageCommands
         var url = new Option<string>("--metadata-url") { Description = "TUF metadata base URL (trust verification)" };
         var metadataDir = new Option<string>("--metadata-dir") { Description = "local trusted TUF metadata (holds root.json)" };
         var skip = new Option<bool>("--insecure-skip-verify-unsafe") { Description = "UNSAFE: pull without signature verification" };
+        var policy = new Option<string>("--policy") { Description = "trust policy: each image pattern's mechanism (tuf, cosign, x509), keys or roots, threshold" };
         var root = RootOption();
         var command = new Command("pull", "Resolve, verify (TUF) and only then download and unpack an image");
         command.Arguments.Add(image);
-        foreach (var o in new Option[] { platform, quiet, format, url, metadataDir, skip, root }) command.Options.Add(o);
+        foreach (var o in new Option[] { platform, quiet, format, url, metadataDir, policy, skip, root }) command.Options.Add(o);
         command.SetAction((parse, ct) => RunAsync("pull", async () =>
         {
             var reference = ParseImage(parse.GetValue(image)!);
             if (!Platform.TryParse(parse.GetValue(platform)!, out var p)) throw new UsageException("--platform must be os/arch[/variant]");
-            using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
+            using var http = TrustComposition.MetadataHttp();
+            using var client = new RegistryClient(RegistryOptions());
+            string stateRoot = parse.GetValue(root) ?? ContentStore.DefaultStateRoot(Environment.GetEnvironmentVariable("HCTR_ROOT"));
             IImageTrust trust = parse.GetValue(skip) ? new SkipVerificationUnsafe()
+                : parse.GetValue(policy) is { } policyPath
+                    ? new PolicyImageTrust(TrustComposition.LoadPolicy(policyPath), TrustComposition.PolicyDirectory(policyPath), client,
+                        r => TrustComposition.TufUpdater(r, policyPath, Path.Combine(stateRoot, "trust"), http), TimeProvider.System)
                 : parse.GetValue(url) is { } u && parse.GetValue(metadataDir) is { } m
                     ? new TufImageTrust(new Updater(new FileMetadataStore(m), new HttpMetadataFetcher(http), new Uri(u), TimeProvider.System))
-                    : throw new UsageException("pull verifies images: give --metadata-url and --metadata-dir, or --insecure-skip-verify-unsafe");
-            using var client = new RegistryClient(RegistryOptions());
+                    : throw new UsageException("pull verifies images: give --policy, or --metadata-url and --metadata-dir, or --insecure-skip-verify-unsafe");
             var puller = new ImagePuller(client, Store(parse, root), trust);
             var options = new PullOptions { Platform = p! };
             bool json = parse.GetValue(format) == "json", silent = parse.GetValue(quiet);
@@ -74,6 +79,7 @@ internal static class ImageCommands
             {
                 foreach (string w in result.Warnings) Console.Error.WriteLine($"warning: {w}");
                 Console.Out.WriteLine($"trust   {result.Trust.Reason}");
+                if (result.Trust.Count is { } count) Console.Out.WriteLine($"signers {count}: {string.Join(", ", result.Trust.Signers)}");
                 Console.Out.WriteLine($"pulled  {result.Record.Reference}@{result.Record.Digest}");
             }
         }));
@@ -88,6 +94,8 @@ internal static class ImageCommands
         ["size"] = r.Record.Size,
         ["trusted"] = r.Trust.Trusted,
         ["trust"] = r.Trust.Reason,
+        ["mechanism"] = r.Trust.Mechanism,
+        ["count"] = r.Trust.Count,
         ["signers"] = new JsonArray(r.Trust.Signers.Select(s => (JsonNode)s).ToArray()),
         ["layers"] = new JsonArray(r.Manifest.Layers.Select(l => (JsonNode)l.Digest).ToArray()),
         ["warnings"] = new JsonArray(r.Warnings.Select(w => (JsonNode)w).ToArray()),
