@@ -3,7 +3,6 @@ using System.Security.Cryptography.X509Certificates;
 using Hctr.Engine.Images;
 using Hctr.Engine.Images.Registry;
 using Hctr.Trust;
-using Hctr.Trust.Crypto;
 using Hctr.Trust.Images;
 using Hctr.Trust.Signatures;
 
@@ -17,31 +16,23 @@ namespace Hctr.Cli.Commands;
 /// </summary>
 internal static class RegistrySigning
 {
-    public static async Task SignAsync(ImageReference reference, string keyPath, string? certPath, Func<string, SigningKey> loadKey, CancellationToken ct)
+    public static async Task SignAsync(ImageReference reference, string keyPath, string? certPath, Func<string, Hctr.Trust.Crypto.SigningKey> loadKey, CancellationToken ct)
     {
         string digest = reference.Digest ?? throw new TrustVerificationException(TrustFailureReason.Malformed, "sign --registry needs IMAGE@sha256:DIGEST");
         var location = ImageLocation.Of(reference);
         using var client = new RegistryClient(ImageCommands.RegistryOptions());
-        var resolved = await client.ResolveAsync(location, digest, ct);
-        if (resolved.Digest != digest)
-            throw new TrustVerificationException(TrustFailureReason.HashMismatch, $"{location}@{digest}: registry answers with {resolved.Digest}");
-        byte[] payload = new SimpleSigningPayload(reference.Name, digest).ToBytes();
-        var source = new RegistrySignatureSource(client, location);
-        string tag = SignatureFormats.TagFor(digest);
-        var existing = await source.GetManifestAsync(tag, SignatureFormats.MaxManifestBytes, ct) is { } bytes
-            ? SignatureManifest.Parse(bytes)
-            : new SignatureManifest([]);
+        var publisher = new RegistrySignaturePublisher(client);
+        SignatureManifest manifest;
         string signer;
-        KeyValuePair<string, string> annotation;
         if (certPath is null)
         {
             var key = loadKey(keyPath);
-            if (await AlreadySignedAsync(existing, source, key.Public, ct))
+            if (await AlreadySignedAsync(await publisher.ReadAsync(reference, ct), new RegistrySignatureSource(client, location), key.Public, ct))
             {
                 Console.Out.WriteLine($"{reference.Name}@{digest} already carries a signature by {key.KeyId[..16]}; nothing pushed");
                 return;
             }
-            annotation = new(SignatureFormats.CosignSignatureAnnotation, Convert.ToBase64String(key.Sign(payload)));
+            manifest = await publisher.AppendAsync(reference, SignatureFormats.CosignSignatureAnnotation, p => Convert.ToBase64String(key.Sign(p)), ct);
             signer = $"cosign signature by key {key.KeyId[..16]}";
         }
         else
@@ -49,20 +40,13 @@ internal static class RegistrySigning
             var (certificate, intermediates) = LoadCertificate(certPath, keyPath);
             using (certificate)
             {
-                annotation = new(SignatureFormats.CmsSignatureAnnotation,
-                    Convert.ToBase64String(CmsSignature.Sign(payload, certificate, intermediates, DateTimeOffset.UtcNow)));
+                manifest = await publisher.AppendAsync(reference, SignatureFormats.CmsSignatureAnnotation,
+                    p => Convert.ToBase64String(CmsSignature.Sign(p, certificate, intermediates, DateTimeOffset.UtcNow)), ct);
                 signer = $"x509 CMS signature by '{certificate.Subject}'";
             }
         }
-        var layer = new SignatureLayer(SignatureFormats.SimpleSigningMediaType, Digests.Of(payload), payload.Length,
-            new Dictionary<string, string> { [annotation.Key] = annotation.Value });
-        var manifest = existing.Append(layer);
-        var (manifestBytes, config) = manifest.Build();
-        foreach (byte[] blob in new[] { payload, config })
-            await client.PushBlobAsync(location, Digests.Of(blob), blob.Length, () => new MemoryStream(blob), ct: ct);
-        await client.PutManifestAsync(location, tag, MediaTypes.OciManifest, manifestBytes, ct);
         Console.Out.WriteLine($"signed {reference.Name}@{digest}: {signer}");
-        Console.Out.WriteLine($"pushed {location}:{tag} ({manifest.Layers.Count} signature{(manifest.Layers.Count == 1 ? "" : "s")})");
+        Console.Out.WriteLine($"pushed {location}:{SignatureFormats.TagFor(digest)} ({manifest.Layers.Count} signature{(manifest.Layers.Count == 1 ? "" : "s")})");
     }
 
     /// <summary>Does a cosign layer of <paramref name="existing"/> already verify with <paramref name="key"/>? (idempotent signing)</summary>
