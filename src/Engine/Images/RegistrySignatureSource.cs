@@ -25,7 +25,7 @@ public sealed class RegistrySignatureSource(RegistryClient client, ImageLocation
         {
             return null;
         }
-        catch (RegistryException e)
+        catch (Exception e) when (e is RegistryException or IOException or HttpRequestException)
         {
             throw new TrustVerificationException(TrustFailureReason.FetchFailed, $"{location}:{tag}: {e.Message}", inner: e);
         }
@@ -46,7 +46,7 @@ public sealed class RegistrySignatureSource(RegistryClient client, ImageLocation
             }
             return buffer.ToArray();
         }
-        catch (RegistryException e)
+        catch (Exception e) when (e is RegistryException or IOException or HttpRequestException)
         {
             throw new TrustVerificationException(TrustFailureReason.FetchFailed, $"{location} blob {digest}: {e.Message}", inner: e);
         }

@@ -38,28 +38,32 @@ public static class CmsSignature
     public static (string Name, string Identity) Verify(ReadOnlySpan<byte> payload, byte[] cmsDer, X509Certificate2Collection roots, DateTimeOffset at)
     {
         var cms = new SignedCms(new ContentInfo(payload.ToArray()), detached: true);
+        X509Certificate2 leaf;
+        X509Certificate2Collection included;
         try
         {
             cms.Decode(cmsDer);
+            if (cms.SignerInfos.Count != 1) throw Invalid($"CMS has {cms.SignerInfos.Count} signers, expected exactly one");
+            var signerInfo = cms.SignerInfos[0];
+            if (!AllowedDigests.Contains(signerInfo.DigestAlgorithm.Value))
+                throw Invalid($"CMS digest algorithm {signerInfo.DigestAlgorithm.Value} is not SHA-256/384/512");
+            leaf = signerInfo.Certificate ?? throw Invalid("CMS does not include the signer's certificate");
+            included = cms.Certificates;
+            try
+            {
+                signerInfo.CheckSignature(verifySignatureOnly: true);
+            }
+            catch (CryptographicException e)
+            {
+                throw Invalid($"CMS signature by '{leaf.Subject}' does not verify over the payload: {e.Message}");
+            }
         }
-        catch (CryptographicException e)
+        catch (Exception e) when (e is CryptographicException or InvalidOperationException or ArgumentException or FormatException or NotSupportedException)
         {
-            throw new TrustVerificationException(TrustFailureReason.Malformed, $"not a CMS SignedData: {e.Message}", inner: e);
+            // Untrusted DER: any decoding failure (including in embedded certificates) is a typed refusal.
+            throw new TrustVerificationException(TrustFailureReason.Malformed, $"not a usable CMS SignedData: {e.Message}", inner: e);
         }
-        if (cms.SignerInfos.Count != 1) throw Invalid($"CMS has {cms.SignerInfos.Count} signers, expected exactly one");
-        var signerInfo = cms.SignerInfos[0];
-        if (!AllowedDigests.Contains(signerInfo.DigestAlgorithm.Value))
-            throw Invalid($"CMS digest algorithm {signerInfo.DigestAlgorithm.Value} is not SHA-256/384/512");
-        var leaf = signerInfo.Certificate ?? throw Invalid("CMS does not include the signer's certificate");
-        try
-        {
-            signerInfo.CheckSignature(verifySignatureOnly: true);
-        }
-        catch (CryptographicException e)
-        {
-            throw Invalid($"CMS signature by '{leaf.Subject}' does not verify over the payload: {e.Message}");
-        }
-        CheckChain(leaf, cms.Certificates, roots, at);
+        CheckChain(leaf, included, roots, at);
         string identity = Convert.ToHexStringLower(SHA256.HashData(leaf.PublicKey.ExportSubjectPublicKeyInfo()));
         return ($"{leaf.Subject} (key {identity[..16]})", identity);
     }

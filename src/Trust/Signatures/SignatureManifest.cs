@@ -16,6 +16,19 @@ public sealed record SignatureManifest(IReadOnlyList<SignatureLayer> Layers)
 
     public static SignatureManifest Parse(ReadOnlySpan<byte> bytes)
     {
+        try
+        {
+            return ParseCore(bytes);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
+        {
+            // System.Text.Json decodes strings lazily: invalid UTF-8 or a lone surrogate escape surfaces on first read.
+            throw new TrustVerificationException(TrustFailureReason.Malformed, $"{What}: invalid JSON text: {e.Message}", What, e);
+        }
+    }
+
+    private static SignatureManifest ParseCore(ReadOnlySpan<byte> bytes)
+    {
         if (bytes.Length > SignatureFormats.MaxManifestBytes)
             throw new TrustVerificationException(TrustFailureReason.SizeCapExceeded, $"{What} is {bytes.Length} bytes, over the {SignatureFormats.MaxManifestBytes}-byte cap");
         var top = JsonRead.ParseObject(bytes, What);

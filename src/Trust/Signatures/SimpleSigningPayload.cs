@@ -16,6 +16,19 @@ public sealed record SimpleSigningPayload(string DockerReference, string Manifes
 
     public static SimpleSigningPayload Parse(ReadOnlySpan<byte> bytes)
     {
+        try
+        {
+            return ParseCore(bytes);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
+        {
+            // System.Text.Json decodes strings lazily: invalid UTF-8 or a lone surrogate escape surfaces on first read.
+            throw new TrustVerificationException(TrustFailureReason.Malformed, $"{What}: invalid JSON text: {e.Message}", What, e);
+        }
+    }
+
+    private static SimpleSigningPayload ParseCore(ReadOnlySpan<byte> bytes)
+    {
         if (bytes.Length > SignatureFormats.MaxPayloadBytes)
             throw new TrustVerificationException(TrustFailureReason.SizeCapExceeded, $"{What} is {bytes.Length} bytes, over the {SignatureFormats.MaxPayloadBytes}-byte cap");
         var top = JsonRead.ParseObject(bytes, What);

@@ -76,6 +76,20 @@ public sealed class CmsSignatureTests : IDisposable
     }
 
     [Fact]
+    public void Corrupt_embedded_certificate_is_malformed_not_a_crash()
+    {
+        // Found by SignatureMutationTests: SignerInfo.Certificate threw CryptographicException from the certificate bag.
+        using var leaf = _ca.Leaf();
+        byte[] cms = Sign(leaf);
+        byte[] rawLeaf = leaf.RawData;
+        int at = cms.AsSpan().IndexOf(rawLeaf.AsSpan(0, 32));
+        Assert.True(at > 0);
+        cms[at + 4] ^= 0xff; // inside the certificate's TBS header: no longer a parseable certificate
+        var reason = Refusal(() => CmsSignature.Verify(Payload, cms, _ca.Roots, DateTimeOffset.UtcNow));
+        Assert.True(reason is TrustFailureReason.Malformed or TrustFailureReason.SignatureInvalid, $"got {reason}");
+    }
+
+    [Fact]
     public void No_roots_means_no_trust()
     {
         using var leaf = _ca.Leaf();

@@ -57,6 +57,19 @@ public sealed class SimpleSigningPayloadTests
     public void Malformed_payloads_are_refused(string json) => Assert.Equal(TrustFailureReason.Malformed, Refusal(json));
 
     [Fact]
+    public void Invalid_utf8_or_a_lone_surrogate_in_a_string_is_malformed_not_a_crash()
+    {
+        // Found by SignatureMutationTests: System.Text.Json transcodes strings lazily and threw InvalidOperationException.
+        byte[] payload = new SimpleSigningPayload("r/a", Digest).ToBytes();
+        int at = Encoding.UTF8.GetString(payload).IndexOf("r/a", StringComparison.Ordinal);
+        payload[at] = 0xff;
+        Assert.Equal(TrustFailureReason.Malformed, Assert.Throws<TrustVerificationException>(() => SimpleSigningPayload.Parse(payload)).Reason);
+        Assert.Equal(TrustFailureReason.Malformed, Refusal("{\"crit\\ud800\":1}"));
+        Assert.Equal(TrustFailureReason.Malformed,
+            Assert.Throws<TrustVerificationException>(() => SignatureManifest.Parse(Encoding.UTF8.GetBytes("{\"schemaVersion\":2,\"mediaType\":\"\\udc00\",\"layers\":[]}"))).Reason);
+    }
+
+    [Fact]
     public void Oversized_payload_is_refused_before_parsing()
     {
         string big = "{\"optional\":{\"x\":\"" + new string('a', SignatureFormats.MaxPayloadBytes) + "\"}}";
