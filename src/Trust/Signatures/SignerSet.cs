@@ -87,7 +87,8 @@ public sealed class SignerSet
         Crypto.PublicKey key;
         try
         {
-            key = text.Contains("-----BEGIN PUBLIC KEY-----", StringComparison.Ordinal) ? PemKeys.ToTufKey(text) : KeyFile.ReadPublic(path);
+            // A JSON key file (hctr/TUF; ECDSA ones hold PEM inside) starts with '{'; anything else is read as PEM.
+            key = text.TrimStart().StartsWith('{') ? KeyFile.ReadPublic(path) : PemKeys.ToTufKey(text);
         }
         catch (TrustVerificationException e)
         {

@@ -113,7 +113,7 @@ public sealed class SignaturePolicyTests
         try
         {
             var alice = SigningKey.Generate(KeyAlgorithm.EcdsaP256);
-            var bob = SigningKey.Generate(KeyAlgorithm.Ed25519);
+            var bob = SigningKey.Generate(KeyAlgorithm.EcdsaP256); // its .pub JSON holds a PEM string: must still read as JSON
             File.WriteAllText(Path.Combine(dir, "alice.pem"), PemKeys.ToPem(alice.Public)); // cosign.pub style
             KeyFile.WritePublic(Path.Combine(dir, "bob.pub"), bob.Public);
             var requirement = new SignatureRequirement { Mechanism = SignatureMechanism.Cosign, Keys = ["alice.pem", "bob.pub"], Threshold = 2, Source = "p.yaml:3" };
