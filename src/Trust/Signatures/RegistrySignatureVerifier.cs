@@ -51,8 +51,8 @@ public static class RegistrySignatureVerifier
         var reason = valid.Count == 0 && reasons.Count == 1 ? reasons[0] : TrustFailureReason.ThresholdNotMet;
         string valids = valid.Count == 0 ? "" : $"; valid: {string.Join(", ", valid.Values)}";
         throw new TrustVerificationException(reason,
-            $"{repository}@{manifestDigest}: threshold not met: {valid.Count} of {signers.Threshold} required signers{valids}; "
-            + string.Join("; ", rejected.Select(r => r.Message)), repository);
+            $"{repository}@{manifestDigest}: threshold not met: {valid.Count} of {signers.Threshold} required signers{valids}"
+            + string.Concat(rejected.Select(r => "; " + r.Message)), repository);
     }
 
     private static async Task<byte[]> PayloadAsync(ISignatureSource source, SignatureLayer layer, Dictionary<string, byte[]> cache, CancellationToken ct)
