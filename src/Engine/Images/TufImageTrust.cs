@@ -7,8 +7,8 @@ namespace Hctr.Engine.Images;
 /// <summary>
 /// <see cref="IImageTrust"/> over the TUF client in src/Trust: the tag's target must exist in trusted targets
 /// metadata and name exactly this digest and length.
-/// TODO(lead): profile-allowed-for-image and cosign-style registry signatures (issue 5) are not in Trust's API yet;
-/// when they are, check them here too.
+/// Used by <c>hctr pull --metadata-url</c>; the trust policy (<see cref="PolicyImageTrust"/>) adds per-rule roles,
+/// keys and thresholds, and the registry-signature mechanisms.
 /// </summary>
 public sealed class TufImageTrust(Updater updater) : IImageTrust
 {
