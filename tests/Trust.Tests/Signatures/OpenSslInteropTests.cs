@@ -48,6 +48,23 @@ public sealed class OpenSslInteropTests : IDisposable
     }
 
     [Fact]
+    public void Rsa_pkcs1_signature_verifies_with_a_pem_rsa_key_as_cosign_signs()
+    {
+        using var rsa = RSA.Create(2048);
+        byte[] payload = new SimpleSigningPayload("registry.example/team/app", Digest).ToBytes();
+        File.WriteAllText(Path.Combine(_dir, "rsa.pub"), rsa.ExportSubjectPublicKeyInfoPem());
+        var key = SignerSet.LoadKey(Path.Combine(_dir, "rsa.pub"), "test");
+        Assert.Equal(KeyTypes.SchemeRsaPkcs1, key.Key.Scheme);
+        var layer = new SignatureLayer(SignatureFormats.SimpleSigningMediaType, "sha256:" + Convert.ToHexStringLower(SHA256.HashData(payload)), payload.Length,
+            new Dictionary<string, string>());
+        string pkcs1 = Convert.ToBase64String(rsa.SignData(payload, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        RegistrySignatureVerifier.VerifyLayer(layer, payload, pkcs1, "registry.example/team/app", "v1", Digest, SignerSet.ForKeys([key], 1), DateTimeOffset.UtcNow);
+        string pss = Convert.ToBase64String(rsa.SignData(payload, HashAlgorithmName.SHA256, RSASignaturePadding.Pss));
+        Assert.Equal(TrustFailureReason.SignatureInvalid, Assert.Throws<TrustVerificationException>(() =>
+            RegistrySignatureVerifier.VerifyLayer(layer, payload, pss, "registry.example/team/app", "v1", Digest, SignerSet.ForKeys([key], 1), DateTimeOffset.UtcNow)).Reason);
+    }
+
+    [Fact]
     public void Detached_cms_from_openssl_verifies_against_the_test_ca()
     {
         using var ca = new TestCa();
