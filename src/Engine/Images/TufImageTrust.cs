@@ -18,14 +18,14 @@ public sealed class TufImageTrust(Updater updater) : IImageTrust
         {
             var verified = await ImageVerifier.VerifyAsync(updater, image with { Digest = null }, null, ct).ConfigureAwait(false);
             if (verified.Digest != manifestDigest)
-                return TrustDecision.Refuse($"registry serves {manifestDigest} for {image.TargetName}, but the trusted digest is {verified.Digest}");
+                return TrustDecision.Refuse($"registry serves {manifestDigest} for {image.TargetName}, but the trusted digest is {verified.Digest}") with { Mechanism = "tuf" };
             if (verified.Length != size)
-                return TrustDecision.Refuse($"registry says the manifest is {size} bytes, trusted length is {verified.Length}");
-            return TrustDecision.Accept($"TUF target {verified.TargetName} via {string.Join(" > ", verified.RolePath)}", verified.SignerKeyIds);
+                return TrustDecision.Refuse($"registry says the manifest is {size} bytes, trusted length is {verified.Length}") with { Mechanism = "tuf" };
+            return TrustDecision.Accept($"TUF target {verified.TargetName} via {string.Join(" > ", verified.RolePath)}", verified.SignerKeyIds) with { Mechanism = "tuf" };
         }
         catch (TrustVerificationException e)
         {
-            return TrustDecision.Refuse($"{e.Reason}: {e.Message}");
+            return TrustDecision.Refuse($"{e.Reason}: {e.Message}") with { Mechanism = "tuf" };
         }
     }
 }
