@@ -16,6 +16,7 @@ PACKAGES=(
   gcc make            # the native clone helper
   runc bubblewrap     # peers in benchmarks and oracle tests
   skopeo umoci docker-registry  # image tests
+  openssl             # independent signer in the registry-signature interop tests
   hyperfine strace valgrind python3 iproute2 nftables
 )
 

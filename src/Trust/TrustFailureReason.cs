@@ -44,4 +44,12 @@ public enum TrustFailureReason
     PolicyRefused,
     /// <summary>Local trust state (trusted root, key file, store) is missing or unusable.</summary>
     LocalState,
+    /// <summary>The image has no signature of the kind the policy requires (no <c>sha256-HEX.sig</c> manifest, or no such layer in it).</summary>
+    Unsigned,
+    /// <summary>A signature payload names another manifest digest or another image than the one being verified.</summary>
+    PayloadMismatch,
+    /// <summary>A signature does not verify: no trusted key verifies it, or the CMS signature is not valid over the payload.</summary>
+    SignatureInvalid,
+    /// <summary>The signer certificate chain does not lead to a policy root CA, is not valid at verification time, or lacks the code-signing usage.</summary>
+    CertificateInvalid,
 }

@@ -57,8 +57,8 @@ internal static class ImageCommands
             if (!Platform.TryParse(parse.GetValue(platform)!, out var p)) throw new UsageException("--platform must be os/arch[/variant]");
             using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
             var store = Store(parse, root);
-            IImageTrust trust = trustOptions.Build(parse, http, store.Root, out string? trustError) ?? throw new UsageException(trustError!);
             using var client = new RegistryClient(RegistryOptions());
+            IImageTrust trust = trustOptions.Build(parse, http, client, store.Root, out string? trustError) ?? throw new UsageException(trustError!);
             var puller = new ImagePuller(client, store, trust);
             var options = new PullOptions { Platform = p!, Profile = parse.GetValue(profile) is { } pf ? ProfileIdentity.OfFile(pf) : null };
             bool json = parse.GetValue(format) == "json", silent = parse.GetValue(quiet);
@@ -71,6 +71,7 @@ internal static class ImageCommands
             {
                 foreach (string w in result.Warnings) Console.Error.WriteLine($"warning: {w}");
                 Console.Out.WriteLine($"trust   {result.Trust.Reason}");
+                if (result.Trust.Count is { } count) Console.Out.WriteLine($"signers {count}: {string.Join(", ", result.Trust.Signers)}");
                 Console.Out.WriteLine($"pulled  {result.Record.Reference}@{result.Record.Digest}");
             }
         }));
@@ -85,6 +86,8 @@ internal static class ImageCommands
         ["size"] = r.Record.Size,
         ["trusted"] = r.Trust.Trusted,
         ["trust"] = r.Trust.Reason,
+        ["mechanism"] = r.Trust.Mechanism,
+        ["count"] = r.Trust.Count,
         ["signers"] = new JsonArray(r.Trust.Signers.Select(s => (JsonNode)s).ToArray()),
         ["layers"] = new JsonArray(r.Manifest.Layers.Select(l => (JsonNode)l.Digest).ToArray()),
         ["warnings"] = new JsonArray(r.Warnings.Select(w => (JsonNode)w).ToArray()),

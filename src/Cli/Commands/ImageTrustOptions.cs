@@ -1,14 +1,14 @@
 using System.CommandLine;
 using Hctr.Engine.Images;
+using Hctr.Engine.Images.Registry;
 using Hctr.Trust.Client;
-using Hctr.Trust.Policies;
 
 namespace Hctr.Cli.Commands;
 
 /// <summary>
 /// The trust options <c>hctr pull</c> and <c>hctr run IMAGE</c> share, and the one place that turns them into an
-/// <see cref="IImageTrust"/>: <c>--policy FILE</c> (trust-policy.yaml: signers and the profiles each image may run
-/// under; default /etc/hctr/trust-policy.yaml when it exists), or <c>--metadata-url</c> + <c>--metadata-dir</c>
+/// <see cref="IImageTrust"/>: <c>--policy FILE</c> (trust-policy.yaml: each image pattern's mechanism (tuf, cosign, x509), signers, threshold and the
+/// profiles it may run under; default /etc/hctr/trust-policy.yaml when it exists), or <c>--metadata-url</c> + <c>--metadata-dir</c>
 /// (TUF only, no profile grants: enough for a pull, refused for a run), or <c>--insecure-skip-verify-unsafe</c>.
 /// </summary>
 internal sealed class ImageTrustOptions
@@ -26,7 +26,7 @@ internal sealed class ImageTrustOptions
     public IEnumerable<Option> All => [MetadataUrl, MetadataDir, Policy, SkipUnsafe];
 
     /// <summary>The trust to use, or null with <paramref name="error"/> set (a usage error).</summary>
-    public IImageTrust? Build(ParseResult parse, HttpClient http, string storeRoot, out string? error)
+    public IImageTrust? Build(ParseResult parse, HttpClient http, RegistryClient client, string storeRoot, out string? error)
     {
         error = null;
         if (parse.GetValue(SkipUnsafe))
@@ -37,8 +37,8 @@ internal sealed class ImageTrustOptions
         string? policyPath = parse.GetValue(Policy) ?? (File.Exists(DefaultPolicy) && parse.GetValue(MetadataUrl) is null ? DefaultPolicy : null);
         if (policyPath is not null)
         {
-            var policy = TrustPolicyParser.Parse(File.ReadAllText(policyPath), policyPath);
-            return new PolicyImageTrust(policy, policyPath, Path.Combine(storeRoot, "trust"), http, TimeProvider.System);
+            return new PolicyImageTrust(TrustComposition.LoadPolicy(policyPath), TrustComposition.PolicyDirectory(policyPath), client,
+                r => TrustComposition.TufUpdater(r, policyPath, Path.Combine(storeRoot, "trust"), http), TimeProvider.System);
         }
 
         if (parse.GetValue(MetadataUrl) is { } url && parse.GetValue(MetadataDir) is { } dir)

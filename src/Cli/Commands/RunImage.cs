@@ -63,14 +63,14 @@ internal sealed class RunImage
 
             var store = new ContentStore(parse.GetValue(options.Root) ?? ContentStore.DefaultStateRoot(Environment.GetEnvironmentVariable("HCTR_ROOT")));
             using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
-            var trust = options.Trust.Build(parse, http, store.Root, out string? trustError);
+            using var client = new RegistryClient(ImageCommands.RegistryOptions());
+            var trust = options.Trust.Build(parse, http, client, store.Root, out string? trustError);
             if (trust is null)
             {
                 stderr.WriteLine($"hctr run: {trustError}");
                 return null;
             }
 
-            using var client = new RegistryClient(ImageCommands.RegistryOptions());
             var pull = new PullOptions { Platform = platform!, Profile = ProfileIdentity.OfFile(profilePath) };
             var result = new ImagePuller(client, store, trust).GetAsync(reference!, pull, new PullLines(stderr, reference!.TargetName), ct).GetAwaiter().GetResult();
             foreach (string w in result.Warnings)

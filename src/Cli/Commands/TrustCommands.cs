@@ -102,29 +102,38 @@ internal static partial class TrustCommands
     private static Command SignCommand()
     {
         var image = new Argument<string>("image") { Description = "REGISTRY/REPOSITORY:TAG@sha256:DIGEST" };
-        var dir = DirOption();
-        var key = new Option<string>("--key") { Description = "signing key file", Required = true };
-        var manifest = new Option<string>("--manifest") { Description = "the image manifest file (its sha256 must equal DIGEST)", Required = true };
+        var dir = new Option<string>("--dir") { Description = "TUF repository directory (TUF signing)" };
+        var key = new Option<string>("--key") { Description = "signing key file (with --cert: the certificate's PEM private key)", Required = true };
+        var manifest = new Option<string>("--manifest") { Description = "TUF signing: the image manifest file (its sha256 must equal DIGEST)" };
         var role = new Option<string>("--role")
         {
             Description = "targets role to sign into (when it delegates to hash bins and the key signs the bins: the image's bin)",
             DefaultValueFactory = _ => RoleNames.Targets,
         };
-        var command = new Command("sign", "Add (or co-sign) an image tag -> manifest target");
+        var registry = new Option<bool>("--registry") { Description = "sign in the registry beside the image (sha256-HEX.sig, cosign's layout) instead of a TUF repository" };
+        var cert = new Option<string>("--cert") { Description = "with --registry: X.509 signer certificate PEM (leaf first, then intermediates); makes a CMS signature" };
+        var command = new Command("sign", "Add (or co-sign) an image: a TUF target, or (--registry) a signature stored beside the image");
         command.Arguments.Add(image);
-        command.Options.Add(dir);
-        command.Options.Add(key);
-        command.Options.Add(manifest);
-        command.Options.Add(role);
-        command.SetAction(parse => Run(() =>
+        foreach (var o in new Option[] { dir, key, manifest, role, registry, cert }) command.Options.Add(o);
+        command.SetAction((parse, ct) => RunAsync(async () =>
         {
             var reference = ParseImage(parse.GetValue(image)!);
             if (reference.Digest is null) throw new TrustVerificationException(TrustFailureReason.HashMismatch, "sign needs IMAGE@sha256:DIGEST");
-            byte[] bytes = File.ReadAllBytes(parse.GetValue(manifest)!);
+            if (parse.GetValue(registry))
+            {
+                if (parse.GetValue(dir) is not null || parse.GetValue(manifest) is not null)
+                    throw new TrustVerificationException(TrustFailureReason.LocalState, "--registry signs in the registry: --dir and --manifest do not apply");
+                await RegistrySigning.SignAsync(reference, parse.GetValue(key)!, parse.GetValue(cert), LoadPrivate, ct);
+                return;
+            }
+            if (parse.GetValue(cert) is not null) throw new TrustVerificationException(TrustFailureReason.LocalState, "--cert needs --registry");
+            string repoDir = parse.GetValue(dir) ?? throw new TrustVerificationException(TrustFailureReason.LocalState, "TUF signing needs --dir (or sign with --registry)");
+            string manifestFile = parse.GetValue(manifest) ?? throw new TrustVerificationException(TrustFailureReason.LocalState, "TUF signing needs --manifest");
+            byte[] bytes = File.ReadAllBytes(manifestFile);
             string actual = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
             if (actual != reference.Digest)
                 throw new TrustVerificationException(TrustFailureReason.HashMismatch, $"manifest is {actual}, reference names {reference.Digest}");
-            var repo = new RepositoryDirectory(parse.GetValue(dir)!, TimeProvider.System);
+            var repo = new RepositoryDirectory(repoDir, TimeProvider.System);
             var signer = LoadPrivate(parse.GetValue(key)!);
             // A key that signs the role's succinct hash bins, not the role itself, signs into the target's bin.
             string into = repo.RoleForSigning(reference.TargetName, parse.GetValue(role)!, signer.KeyId);
@@ -241,14 +250,14 @@ internal static partial class TrustCommands
         var profile = new Option<string>("--profile") { Description = "security profile file (name = file name, digest = `hctr profile digest`: its content with every base it extends)", Required = true };
         var policyFile = new Option<string>("--policy") { Description = "trust policy", DefaultValueFactory = _ => "/etc/hctr/trust-policy.yaml" };
         var cache = new Option<string>("--cache-dir") { Description = "trusted metadata cache", DefaultValueFactory = _ => "/var/lib/hctr/trust" };
-        var check = new Command("check", "May IMAGE run under PROFILE? Answers yes or no with the reason (runs TUF verification)");
+        var check = new Command("check", "May IMAGE run under PROFILE? Answers yes or no with the reason (runs the rule's verification: tuf, cosign or x509)");
         check.Arguments.Add(image);
         foreach (var o in new Option[] { profile, policyFile, cache }) check.Options.Add(o);
         check.SetAction((parse, ct) => RunAsync(async () =>
         {
             var reference = ParseImage(parse.GetValue(image)!);
             string policyPath = parse.GetValue(policyFile)!;
-            var policy = Hctr.Trust.Policies.TrustPolicyParser.Parse(File.ReadAllText(policyPath), policyPath);
+            var policy = TrustComposition.LoadPolicy(policyPath);
             string profilePath = parse.GetValue(profile)!;
             string profileName = Path.GetFileNameWithoutExtension(profilePath);
             // The pin covers the whole extends: chain (ProfileLoader.ChainDigest); a profile with errors is refused.
@@ -260,17 +269,12 @@ internal static partial class TrustCommands
             }
             string profileDigest = loaded.Digest;
             var decision = policy.Check(reference, profileName, profileDigest);
-            if (decision is { Allowed: true, Rule.Trust: { } requirement })
-            {
-                string rootFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(policyPath))!, requirement.RootFile);
-                string key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(requirement.MetadataUrl.AbsoluteUri)))[..16];
-                var metadata = new FileMetadataStore(Path.Combine(parse.GetValue(cache)!, key));
-                if (metadata.TryRead("root.json") is null) metadata.Write("root.json", File.ReadAllBytes(rootFile));
-                using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
-                var updater = new Updater(metadata, new HttpMetadataFetcher(http), requirement.MetadataUrl, TimeProvider.System);
-                decision = Hctr.Trust.Policies.TrustPolicy.CheckVerification(decision.Rule, await ImageVerifier.VerifyAsync(updater, reference, null, ct));
-            }
+            if (decision is { Allowed: true, Rule: { Unverified: false } rule })
+                decision = await TrustComposition.VerifyAsync(rule, reference, policyPath, parse.GetValue(cache)!, ct);
             Console.Out.WriteLine($"{(decision.Allowed ? "yes" : "no")}: {decision.Code}: {decision.Reason}");
+            if (decision.Mechanism is { } mechanism)
+                Console.Out.WriteLine($"mechanism {Hctr.Trust.Signatures.SignatureVerification.MechanismName(mechanism)}");
+            if (decision.Count is { } count) Console.Out.WriteLine($"signers {count}{(decision.Threshold is { } t ? $" (threshold {t})" : "")}: {string.Join(", ", decision.Signers)}");
             if (!decision.Allowed) throw new TrustVerificationException(TrustFailureReason.PolicyRefused, $"policy refuses {reference} under '{profileName}'");
         }));
         var command = new Command("policy", "Trust policy: which images may run under which profiles");
@@ -288,7 +292,7 @@ internal static partial class TrustCommands
             ? reference!
             : throw new TrustVerificationException(TrustFailureReason.Malformed, error!);
 
-    private static SigningKey LoadPrivate(string path) => KeyFile.ReadPrivate(path, Passphrase(path, confirm: false));
+    internal static SigningKey LoadPrivate(string path) => KeyFile.ReadPrivate(path, Passphrase(path, confirm: false));
 
     private static string Passphrase(string keyPath, bool confirm)
     {
@@ -339,6 +343,16 @@ internal static partial class TrustCommands
             return 1;
         }
         catch (UnauthorizedAccessException e)
+        {
+            Console.Error.WriteLine($"hctr trust: {e.Message}");
+            return 1;
+        }
+        catch (Hctr.Engine.Images.Registry.RegistryException e)
+        {
+            Console.Error.WriteLine($"hctr trust: registry ({e.Reason}): {e.Message}");
+            return 1;
+        }
+        catch (System.Security.Cryptography.CryptographicException e)
         {
             Console.Error.WriteLine($"hctr trust: {e.Message}");
             return 1;

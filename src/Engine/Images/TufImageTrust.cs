@@ -8,8 +8,9 @@ namespace Hctr.Engine.Images;
 /// <see cref="IImageTrust"/> over the TUF client in src/Trust: the tag's target must exist in trusted targets
 /// metadata and name exactly this digest and length.
 /// It has no trust policy, so it cannot say which profiles an image may run under: with a profile it refuses
-/// (fail closed); <c>hctr run</c> with <c>--metadata-url</c> therefore needs <c>--policy</c> (see <see cref="PolicyImageTrust"/>).
-/// TODO(lead): cosign-style registry signatures (issue 5) are not in Trust's API yet.
+/// (fail closed); <c>hctr run</c> with <c>--metadata-url</c> therefore needs <c>--policy</c>. Used by
+/// <c>hctr pull --metadata-url</c>; the trust policy (<see cref="PolicyImageTrust"/>) adds per-rule roles, keys and
+/// thresholds, and the registry-signature mechanisms.
 /// </summary>
 public sealed class TufImageTrust(Updater updater) : IImageTrust
 {
@@ -22,14 +23,14 @@ public sealed class TufImageTrust(Updater updater) : IImageTrust
         {
             var verified = await ImageVerifier.VerifyAsync(updater, image with { Digest = null }, null, ct).ConfigureAwait(false);
             if (verified.Digest != manifestDigest)
-                return TrustDecision.Refuse($"registry serves {manifestDigest} for {image.TargetName}, but the trusted digest is {verified.Digest}");
+                return TrustDecision.Refuse($"registry serves {manifestDigest} for {image.TargetName}, but the trusted digest is {verified.Digest}") with { Mechanism = "tuf" };
             if (verified.Length != size)
-                return TrustDecision.Refuse($"registry says the manifest is {size} bytes, trusted length is {verified.Length}");
-            return TrustDecision.Accept($"TUF target {verified.TargetName} via {string.Join(" > ", verified.RolePath)}", verified.SignerKeyIds);
+                return TrustDecision.Refuse($"registry says the manifest is {size} bytes, trusted length is {verified.Length}") with { Mechanism = "tuf" };
+            return TrustDecision.Accept($"TUF target {verified.TargetName} via {string.Join(" > ", verified.RolePath)}", verified.SignerKeyIds) with { Mechanism = "tuf" };
         }
         catch (TrustVerificationException e)
         {
-            return TrustDecision.Refuse($"{e.Reason}: {e.Message}");
+            return TrustDecision.Refuse($"{e.Reason}: {e.Message}") with { Mechanism = "tuf" };
         }
     }
 }

@@ -1,4 +1,5 @@
 using Hctr.Trust.Images;
+using Hctr.Trust.Signatures;
 
 namespace Hctr.Trust.Policies;
 
@@ -35,30 +36,58 @@ public sealed record TrustPolicy(IReadOnlyList<ImageRule> Rules, DefaultAction D
             return new TrustDecision(TrustDecisionCode.ProfileDigestMismatch,
                 $"{rule.Source}: profile '{profileName}' is {profileDigest}, policy pins {grant.Digest}", rule);
         }
-        if (rule.Trust is null)
+        if (rule.Unverified)
             return new TrustDecision(TrustDecisionCode.AllowedUnverifiedUnsafe, $"{rule.Source}: trust is unverified-unsafe", rule);
-        return new TrustDecision(TrustDecisionCode.Allowed, $"{rule.Source}: allowed under '{profileName}' once TUF verification succeeds", rule);
+        string mechanism = SignatureVerification.MechanismName(rule.Mechanism!.Value);
+        return new TrustDecision(TrustDecisionCode.Allowed, $"{rule.Source}: allowed under '{profileName}' once {mechanism} verification succeeds", rule)
+        {
+            Mechanism = rule.Mechanism,
+        };
     }
 
     /// <summary>Checks a successful TUF verification against the rule's role, keys and threshold.</summary>
     public static TrustDecision CheckVerification(ImageRule rule, ImageVerification verification)
     {
-        var trust = rule.Trust ?? throw new ArgumentException("rule has no trust requirement", nameof(rule));
+        var trust = rule.Trust ?? throw new ArgumentException("rule has no TUF requirement", nameof(rule));
         if (trust.Role is not null && verification.RolePath[^1] != trust.Role)
         {
             return new TrustDecision(TrustDecisionCode.RoleNotAllowed,
                 $"{rule.Source}: signed by role '{verification.RolePath[^1]}', policy requires '{trust.Role}'", rule);
         }
+        var signers = verification.SignerKeyIds;
+        string count = $"{signers.Count} of {signers.Count}";
         if (trust.Keys.Count > 0)
         {
-            int count = verification.SignerKeyIds.Count(trust.Keys.Contains);
-            if (count < trust.Threshold)
+            signers = verification.SignerKeyIds.Where(trust.Keys.Contains).ToList();
+            count = $"{signers.Count} of {trust.Keys.Count}";
+            if (signers.Count < trust.Threshold)
             {
                 return new TrustDecision(TrustDecisionCode.KeysNotTrusted,
-                    $"{rule.Source}: threshold not met: {count} of {trust.Threshold} policy keys signed", rule);
+                    $"{rule.Source}: threshold not met: {signers.Count} of {trust.Threshold} policy keys signed", rule)
+                {
+                    Mechanism = SignatureMechanism.Tuf, Signers = signers, Count = count, Threshold = trust.Threshold,
+                };
             }
         }
         return new TrustDecision(TrustDecisionCode.Allowed,
-            $"{rule.Source}: {verification.TargetName} -> {verification.Digest} signed by {string.Join(" -> ", verification.RolePath)}", rule);
+            $"{rule.Source}: {verification.TargetName} -> {verification.Digest} signed by {string.Join(" -> ", verification.RolePath)}", rule)
+        {
+            Mechanism = SignatureMechanism.Tuf, Signers = signers, Count = count, Threshold = trust.Keys.Count > 0 ? trust.Threshold : null,
+        };
+    }
+
+    /// <summary>The decision for registry signatures that met the rule's threshold (<see cref="RegistrySignatureVerifier"/>).</summary>
+    public static TrustDecision CheckSignatures(ImageRule rule, SignatureVerification verification)
+    {
+        var required = rule.Signatures ?? throw new ArgumentException("rule has no signature requirement", nameof(rule));
+        if (required.Mechanism != verification.Mechanism || verification.Signers.Count < required.Threshold)
+        {
+            return new TrustDecision(TrustDecisionCode.KeysNotTrusted,
+                $"{rule.Source}: threshold not met: {verification.Signers.Count} of {required.Threshold} {SignatureVerification.MechanismName(required.Mechanism)} signers", rule);
+        }
+        return new TrustDecision(TrustDecisionCode.Allowed, $"{rule.Source}: {verification}", rule)
+        {
+            Mechanism = verification.Mechanism, Signers = verification.Signers, Count = verification.Count, Threshold = verification.Threshold,
+        };
     }
 }

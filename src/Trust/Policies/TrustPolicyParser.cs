@@ -1,3 +1,4 @@
+using Hctr.Trust.Signatures;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -51,7 +52,7 @@ public static class TrustPolicyParser
         if (node is not YamlMappingNode map) throw Error(source, node.Start, "an images entry must be a mapping");
         var fields = Fields(map, source, "pattern", "trust", "profiles");
         string pattern = Scalar(fields, "pattern", source, required: true)!;
-        TrustRequirement? trust = fields.TryGetValue("trust", out var trustNode)
+        var (trust, signatures) = fields.TryGetValue("trust", out var trustNode)
             ? ParseTrust(trustNode, source)
             : throw Error(source, map.Start, "an images entry needs trust (a mapping, or unverified-unsafe)");
         var profiles = new List<ProfileGrant>();
@@ -65,14 +66,56 @@ public static class TrustPolicyParser
                 profiles.Add(new ProfileGrant(Scalar(pf, "name", source, required: true)!, Scalar(pf, "digest", source, required: false)));
             }
         }
-        return new ImageRule { Pattern = pattern, Trust = trust, Profiles = profiles, Source = $"{source}:{map.Start.Line}" };
+        return new ImageRule { Pattern = pattern, Trust = trust, Signatures = signatures, Profiles = profiles, Source = $"{source}:{map.Start.Line}" };
     }
 
-    private static TrustRequirement? ParseTrust(YamlNode node, string source)
+    private static (TrustRequirement?, SignatureRequirement?) ParseTrust(YamlNode node, string source)
     {
-        if (node is YamlScalarNode { Value: "unverified-unsafe" }) return null;
+        if (node is YamlScalarNode { Value: "unverified-unsafe" }) return (null, null);
         if (node is not YamlMappingNode map) throw Error(source, node.Start, "trust must be a mapping or unverified-unsafe");
-        var fields = Fields(map, source, "metadata-url", "root", "role", "keys", "threshold");
+        var m = map.Children.FirstOrDefault(c => c.Key is YamlScalarNode { Value: "mechanism" }).Value;
+        string? mechanism = m is null ? null : (m as YamlScalarNode)?.Value ?? throw Error(source, m.Start, "'mechanism' must be a scalar");
+        return mechanism switch
+        {
+            null or "tuf" => (ParseTuf(map, source), null),
+            "cosign" or "signatures" => (null, ParseSignatures(map, source, SignatureMechanism.Cosign)),
+            "x509" => (null, ParseSignatures(map, source, SignatureMechanism.X509)),
+            _ => throw Error(source, m!.Start, $"mechanism must be tuf, cosign (or signatures) or x509, not '{mechanism}'"),
+        };
+    }
+
+    private static SignatureRequirement ParseSignatures(YamlMappingNode map, string source, SignatureMechanism mechanism)
+    {
+        string listKey = mechanism == SignatureMechanism.Cosign ? "keys" : "roots";
+        var fields = Fields(map, source, "mechanism", listKey, "threshold");
+        if (!fields.TryGetValue(listKey, out var listNode))
+            throw Error(source, map.Start, mechanism == SignatureMechanism.Cosign ? "cosign needs keys: (public key files)" : "x509 needs roots: (root CA certificate files)");
+        if (listNode is not YamlSequenceNode list || list.Children.Count == 0)
+            throw Error(source, listNode.Start, $"{listKey} must be a non-empty list of file names");
+        var files = new List<string>();
+        foreach (var item in list)
+        {
+            if (item is not YamlScalarNode { Value: { Length: > 0 } file }) throw Error(source, item.Start, $"an entry of {listKey} must be a file name");
+            if (files.Contains(file)) throw Error(source, item.Start, $"'{file}' is listed twice");
+            files.Add(file);
+        }
+        int threshold = 1;
+        if (Scalar(fields, "threshold", source, required: false) is { } t
+            && (!int.TryParse(t, out threshold) || threshold < 1 || (mechanism == SignatureMechanism.Cosign && threshold > files.Count)))
+        {
+            throw Error(source, fields["threshold"].Start, mechanism == SignatureMechanism.Cosign
+                ? "threshold must be between 1 and the number of keys" : "threshold must be at least 1");
+        }
+        return new SignatureRequirement
+        {
+            Mechanism = mechanism, Keys = mechanism == SignatureMechanism.Cosign ? files : [], Roots = mechanism == SignatureMechanism.X509 ? files : [],
+            Threshold = threshold, Source = $"{source}:{map.Start.Line}",
+        };
+    }
+
+    private static TrustRequirement ParseTuf(YamlMappingNode map, string source)
+    {
+        var fields = Fields(map, source, "mechanism", "metadata-url", "root", "role", "keys", "threshold");
         string url = Scalar(fields, "metadata-url", source, required: true)!;
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
             throw Error(source, fields["metadata-url"].Start, "metadata-url must be an absolute http(s) URL");
