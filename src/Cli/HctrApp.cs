@@ -21,6 +21,27 @@ internal static class HctrApp
         return root;
     }
 
+    /// <summary>
+    /// Bad arguments: each problem on stderr and the usage exit code (2; 125 for <c>run</c>, as docker does), never
+    /// System.CommandLine's default of 1, which means "findings" or "refused" for hctr's commands.
+    /// </summary>
+    private static int UsageError(ParseResult parse, string[] args)
+    {
+        foreach (var e in parse.Errors)
+        {
+            Console.Error.WriteLine($"hctr: {e.Message}");
+        }
+
+        var path = new List<string>();
+        for (var c = parse.CommandResult; c is not null; c = c.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            path.Insert(0, c.Command.Name);
+        }
+
+        Console.Error.WriteLine($"see '{string.Join(' ', path)} --help'");
+        return args.Length > 0 && args[0] == "run" ? 125 : ExitCodes.Usage;
+    }
+
     public static int Run(string[] args)
     {
         try
@@ -28,6 +49,11 @@ internal static class HctrApp
             // The init stage runs once per launch inside the new namespaces: parse only its own command.
             var root = args.Length > 0 && args[0] == "init" ? new RootCommand { InitCommand.Create() } : Build();
             var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                return UsageError(parse, args);
+            }
+
             return parse.Invoke();
         }
         catch (Exception ex)

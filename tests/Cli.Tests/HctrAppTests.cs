@@ -1,0 +1,42 @@
+using Xunit;
+
+namespace Hctr.Cli.Tests;
+
+/// <summary>Bad arguments exit with the usage code: 2 (1 means findings or a refusal), 125 for `run`, as docker does.</summary>
+[Trait("Category", "Unit")]
+public sealed class HctrAppTests
+{
+    private static (int Code, string Err) Run(params string[] args)
+    {
+        var saved = Console.Error;
+        var err = new StringWriter();
+        Console.SetError(err);
+        try
+        {
+            return (HctrApp.Run(args), err.ToString());
+        }
+        finally
+        {
+            Console.SetError(saved);
+        }
+    }
+
+    [Theory]
+    [InlineData("policy", "check", "--no-such-option")]
+    [InlineData("profile", "validate")]
+    [InlineData("trust", "verify")]
+    [InlineData("no-such-command")]
+    public void Bad_arguments_exit_2_with_the_problem_on_stderr(params string[] args)
+    {
+        var (code, err) = Run(args);
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.StartsWith("hctr: ", err);
+        Assert.Contains("--help", err);
+    }
+
+    [Fact]
+    public void Bad_arguments_to_run_exit_125()
+    {
+        Assert.Equal(125, Run("run", "--name").Code);
+    }
+}
