@@ -37,8 +37,7 @@ internal static class RunCommand
                 .Claim(request.ContainerId, size);
         if (Environment.GetEnvironmentVariable("HCTR_NO_PLAN_CACHE") == "1")
         {
-            var (plan, diagnostics) = Hctr.Engine.Profiles.ProfileFiles.Compile(path, request, host, allocate);
-            return new(plan, [.. diagnostics.Select(d => d.Render())], diagnostics.Any(d => d.IsError), FromCache: false);
+            return Hctr.Engine.Profiles.PlanCache.CompileUncached(path, request, host, allocate);
         }
 
         var cache = new Hctr.Engine.Profiles.PlanCache(Hctr.Engine.Profiles.PlanCache.DefaultDirectory(ContainerRunner.DefaultStateRoot));

@@ -15,8 +15,7 @@ public sealed class FileProfileSource(string? workingDirectory = null) : IProfil
 
     public ProfileText Read(string reference, string? from)
     {
-        var baseDir = from is null ? _cwd : Path.GetDirectoryName(Path.GetFullPath(from, _cwd)) ?? _cwd;
-        var full = Path.GetFullPath(reference, baseDir);
+        var full = FullPath(reference, from);
         var name = Display(full);
         try
         {
@@ -37,6 +36,13 @@ public sealed class FileProfileSource(string? workingDirectory = null) : IProfil
         {
             return ProfileText.Missing(name, ex.Message);
         }
+    }
+
+    /// <summary>Where <paramref name="reference"/> (named in <paramref name="from"/>, or top-level when null) lies.</summary>
+    public string FullPath(string reference, string? from)
+    {
+        var baseDir = from is null ? _cwd : Path.GetDirectoryName(Path.GetFullPath(from, _cwd)) ?? _cwd;
+        return Path.GetFullPath(reference, baseDir);
     }
 
     private string Display(string full)

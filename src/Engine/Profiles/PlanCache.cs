@@ -3,7 +3,6 @@ using System.Reflection;
 using System.Text;
 using Hctr.Policy.Compile;
 using Hctr.Policy.Host;
-using Hctr.Policy.Loading;
 using Hctr.Policy.Plan;
 
 namespace Hctr.Engine.Profiles;
@@ -44,14 +43,15 @@ public sealed class PlanCache(string directory)
             return CompileNow(path, request, host, allocate, cwd, cacheKey: null);
         }
 
-        var full = Path.GetFullPath(path, cwd);
-        if (ReadText(full) is not { } leaf)
+        var files = new FileProfileSource(cwd);
+        var full = files.FullPath(path, null);
+        if (files.Read(full, null).Text is not { } leaf)
         {
             return CompileNow(path, request, host, allocate, cwd, cacheKey: null);
         }
 
-        var baseKey = PlanCacheHash.OfFields("hctr-plan-cache/1", CompilerIdentity, cwd, path, PlanCacheHash.OfText(leaf),
-            host.ToString(), RequestKey(request));
+        var leafHash = PlanCacheHash.OfText(leaf);
+        var baseKey = PlanCacheHash.OfFields("hctr-plan-cache/1", CompilerIdentity, cwd, path, leafHash, host.ToString(), RequestKey(request));
         uint? start;
         try
         {
@@ -67,12 +67,19 @@ public sealed class PlanCache(string directory)
             start = null; // the compile below claims again and reports it at the profile's userNamespace line
         }
 
-        if (start is { } s && Lookup(EntryKey(baseKey, s)) is { } hit)
+        if (start is { } s && Lookup(EntryKey(baseKey, s), files, new PlanCacheDependency(full, leafHash)) is { } hit)
         {
             return hit with { Plan = PlanBinder.Bind(hit.Plan!, request.ContainerId, request.RootfsPath) };
         }
 
         return CompileNow(path, request, host, allocate, cwd, baseKey);
+    }
+
+    /// <summary>The same compile without the cache (<c>HCTR_NO_PLAN_CACHE=1</c>, and whenever the cache cannot be used).</summary>
+    public static PlanCompileResult CompileUncached(string path, LaunchRequest request, HostFacts host, Func<uint, uint>? allocateAutoRange)
+    {
+        var (plan, diagnostics) = ProfileFiles.Compile(path, request, host, allocateAutoRange);
+        return Result(plan, diagnostics);
     }
 
     /// <summary>The parts of a request that a compile reads, except the id and rootfs path (bound later) and the auto range (per entry).</summary>
@@ -107,7 +114,9 @@ public sealed class PlanCache(string directory)
     private static string EntryKey(string baseKey, uint start) =>
         PlanCacheHash.OfFields(baseKey, start.ToString(CultureInfo.InvariantCulture));
 
-    private PlanCompileResult? Lookup(string key)
+    /// <summary>The entry for <paramref name="key"/> if every file it was compiled from still holds the same text
+    /// (<paramref name="leaf"/> was just read and hashed for the key).</summary>
+    private PlanCompileResult? Lookup(string key, FileProfileSource files, PlanCacheDependency leaf)
     {
         var file = Path.Combine(directory, key + ".plan");
         byte[] data;
@@ -121,7 +130,7 @@ public sealed class PlanCache(string directory)
         }
 
         if (PlanCacheEntry.TryParse(data, key) is not { } entry
-            || entry.Dependencies.Any(d => ReadText(d.Path) is not { } t || PlanCacheHash.OfText(t) != d.Sha256))
+            || entry.Dependencies.Any(d => d != leaf && (files.Read(d.Path, null).Text is not { } t || PlanCacheHash.OfText(t) != d.Sha256)))
         {
             return null;
         }
@@ -140,32 +149,19 @@ public sealed class PlanCache(string directory)
         string? cacheKey)
     {
         var source = new RecordingProfileSource(cwd);
-        var loaded = ProfileLoader.Load(path, source);
-        if (loaded.Profile is not { } profile)
+        var (profile, forRun, loadDiagnostics) = ProfileFiles.LoadForRun(path, source, request, allocate);
+        if (profile is null)
         {
-            return Result(null, loaded.Diagnostics);
+            return Result(null, loadDiagnostics);
         }
 
+        request = forRun;
         var auto = profile.UserNamespace.Mode.Value == Policy.Model.UserNamespaceMode.Auto;
-        if (allocate is not null && auto)
-        {
-            try
-            {
-                request = request with { AutoIdRangeStart = allocate(profile.UserNamespace.Size) };
-            }
-            catch (Containers.IdRangeException e)
-            {
-                var error = new Policy.Diagnostics.Diagnostic(Policy.Diagnostics.Severity.Error, Policy.Diagnostics.DiagnosticCodes.NoHostIdRange,
-                    e.Message, profile.UserNamespace.Mode.Origin, "spec.userNamespace", e.Hint);
-                return Result(null, loaded.Diagnostics.Add(error));
-            }
-        }
-
         var (realId, realRootfs) = (request.ContainerId, request.RootfsPath);
         var cacheable = cacheKey is not null && source.AllFound;
         var compiled = PlanCompiler.Compile(profile,
             cacheable ? request with { ContainerId = PlanBinder.CacheContainerId, RootfsPath = PlanBinder.CacheRootfsPath } : request, host);
-        var diagnostics = loaded.Diagnostics.AddRange(compiled.Diagnostics);
+        var diagnostics = loadDiagnostics.AddRange(compiled.Diagnostics);
         if (compiled.Plan is not { } plan || diagnostics.Any(d => d.IsError) || !cacheable)
         {
             return Result(compiled.Plan, diagnostics);
@@ -255,19 +251,6 @@ public sealed class PlanCache(string directory)
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return false;
-        }
-    }
-
-    private static string? ReadText(string path)
-    {
-        try
-        {
-            var info = new FileInfo(path);
-            return info.Exists && info.Length <= FileProfileSource.MaxBytes ? File.ReadAllText(path) : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
         }
     }
 

@@ -3,6 +3,7 @@ using Hctr.Policy.Compile;
 using Hctr.Policy.Diagnostics;
 using Hctr.Policy.Host;
 using Hctr.Policy.Loading;
+using Hctr.Policy.Model;
 using Hctr.Policy.Plan;
 
 namespace Hctr.Engine.Profiles;
@@ -20,10 +21,27 @@ public static class ProfileFiles
     public static (LaunchPlan? Plan, ImmutableArray<Diagnostic> Diagnostics) Compile(string path, LaunchRequest request, HostFacts host,
         Func<uint, uint>? allocateAutoRange)
     {
-        var loaded = ProfileLoader.Load(path, new FileProfileSource());
+        var (profile, forRun, diagnostics) = LoadForRun(path, new FileProfileSource(), request, allocateAutoRange);
+        if (profile is null)
+        {
+            return (null, diagnostics);
+        }
+
+        var compiled = PlanCompiler.Compile(profile, forRun, host);
+        return (compiled.Plan, diagnostics.AddRange(compiled.Diagnostics));
+    }
+
+    /// <summary>
+    /// Loads the profile (with extends) and, for <c>userNamespace: auto</c>, claims its host id range into the
+    /// request. A profile with errors, or no free range (HCTR1608 at the userNamespace line), gives a null profile.
+    /// </summary>
+    internal static (SecurityProfile? Profile, LaunchRequest Request, ImmutableArray<Diagnostic> Diagnostics) LoadForRun(string path,
+        IProfileSource source, LaunchRequest request, Func<uint, uint>? allocateAutoRange)
+    {
+        var loaded = ProfileLoader.Load(path, source);
         if (loaded.Profile is not { } profile)
         {
-            return (null, loaded.Diagnostics);
+            return (null, request, loaded.Diagnostics);
         }
 
         if (allocateAutoRange is not null && profile.UserNamespace.Mode.Value == Policy.Model.UserNamespaceMode.Auto)
@@ -35,11 +53,10 @@ public static class ProfileFiles
             catch (Containers.IdRangeException e)
             {
                 var error = new Diagnostic(Severity.Error, DiagnosticCodes.NoHostIdRange, e.Message, profile.UserNamespace.Mode.Origin, "spec.userNamespace", e.Hint);
-                return (null, loaded.Diagnostics.Add(error));
+                return (null, request, loaded.Diagnostics.Add(error));
             }
         }
 
-        var compiled = PlanCompiler.Compile(profile, request, host);
-        return (compiled.Plan, loaded.Diagnostics.AddRange(compiled.Diagnostics));
+        return (profile, request, loaded.Diagnostics);
     }
 }

@@ -21,9 +21,7 @@ internal sealed class RecordingProfileSource(string workingDirectory) : IProfile
         var text = _inner.Read(reference, from);
         if (text.Text is { } t)
         {
-            var baseDir = from is null ? workingDirectory : Path.GetDirectoryName(Path.GetFullPath(from, workingDirectory)) ?? workingDirectory;
-            var full = Path.GetFullPath(reference, baseDir);
-            _read.Add(new PlanCacheDependency(full, PlanCacheHash.OfText(t)));
+            _read.Add(new PlanCacheDependency(_inner.FullPath(reference, from), PlanCacheHash.OfText(t)));
         }
         else
         {
