@@ -33,12 +33,16 @@ internal sealed class SchemaSubset
 
     private readonly JsonObject _root;
     private readonly Dictionary<string, Regex> _patterns = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _propertyNames = new(StringComparer.Ordinal);
 
     public SchemaSubset(string schemaText)
     {
         _root = JsonNode.Parse(schemaText) as JsonObject ?? throw new InvalidOperationException("the schema is not an object");
         Check(_root, "#");
     }
+
+    /// <summary>Every name that appears under some <c>properties</c> of the schema (for "did you mean" hints).</summary>
+    public IReadOnlySet<string> PropertyNames => _propertyNames;
 
     public bool IsValid(JsonNode? instance)
     {
@@ -78,6 +82,11 @@ internal sealed class SchemaSubset
                 case "properties" or "$defs":
                     foreach (var (name, sub) in (JsonObject)value!)
                     {
+                        if (key == "properties")
+                        {
+                            _propertyNames.Add(name);
+                        }
+
                         Check(sub, $"{at}/{key}/{name}");
                     }
 

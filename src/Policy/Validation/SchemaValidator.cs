@@ -146,36 +146,7 @@ public static class SchemaValidator
 
     private static (SchemaSubset, FrozenSet<string>) Load()
     {
-        var text = SchemaText;
-        var schema = new SchemaSubset(text);
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        CollectPropertyNames(JsonNode.Parse(text), names);
-        return (schema, names.ToFrozenSet(StringComparer.Ordinal));
-    }
-
-    private static void CollectPropertyNames(JsonNode? node, HashSet<string> names)
-    {
-        if (node is JsonObject o)
-        {
-            if (o["properties"] is JsonObject props)
-            {
-                foreach (var (k, _) in props)
-                {
-                    names.Add(k);
-                }
-            }
-
-            foreach (var (_, v) in o)
-            {
-                CollectPropertyNames(v, names);
-            }
-        }
-        else if (node is JsonArray a)
-        {
-            foreach (var v in a)
-            {
-                CollectPropertyNames(v, names);
-            }
-        }
+        var schema = new SchemaSubset(SchemaText);
+        return (schema, schema.PropertyNames.ToFrozenSet(StringComparer.Ordinal));
     }
 }
