@@ -8,17 +8,8 @@ public sealed class HctrAppTests
 {
     private static (int Code, string Err) Run(params string[] args)
     {
-        var saved = Console.Error;
-        var err = new StringWriter();
-        Console.SetError(err);
-        try
-        {
-            return (HctrApp.Run(args), err.ToString());
-        }
-        finally
-        {
-            Console.SetError(saved);
-        }
+        var (exit, _, err) = Commands.CommandRunner.Capture(() => HctrApp.Run(args));
+        return (exit, err);
     }
 
     [Theory]

@@ -24,21 +24,7 @@ public sealed class AuditCommandsTests
         var profile = new Command("profile") { LintCommand.Create(), DiffCommand.Create(), AuditCommand.Create() };
         root.Subcommands.Add(profile);
         root.Subcommands.Add(PolicyCommands.Create());
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        Console.SetOut(o);
-        Console.SetError(e);
-        try
-        {
-            var exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = o, Error = e });
-            return (exit, o.ToString(), e.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
+        return CommandRunner.Run(root, args);
     }
 
     [Fact]

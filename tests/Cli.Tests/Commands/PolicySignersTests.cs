@@ -16,21 +16,7 @@ public sealed class PolicySignersTests
     private static (int Exit, string Out, string Err) Run(params string[] args)
     {
         var root = new RootCommand("test") { PolicyCommands.Create() };
-        var (stdout, stderr) = (Console.Out, Console.Error);
-        using var o = new StringWriter();
-        using var e = new StringWriter();
-        Console.SetOut(o);
-        Console.SetError(e);
-        try
-        {
-            var exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = o, Error = e });
-            return (exit, o.ToString(), e.ToString());
-        }
-        finally
-        {
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-        }
+        return CommandRunner.Run(root, args);
     }
 
     [Fact]

@@ -24,17 +24,8 @@ public sealed class ProfileDigestCommandTests : IDisposable
 
     private static (int Code, string Out) Run(Command command, params string[] args)
     {
-        var saved = Console.Out;
-        var writer = new StringWriter();
-        Console.SetOut(writer);
-        try
-        {
-            return (new RootCommand { command }.Parse(args).Invoke(), writer.ToString());
-        }
-        finally
-        {
-            Console.SetOut(saved);
-        }
+        var (exit, output, _) = CommandRunner.Run(new RootCommand { command }, args);
+        return (exit, output);
     }
 
     private string Digest()
