@@ -8,68 +8,29 @@ using Hctr.Trust.Signatures;
 // tests/Trust.Tests/Fuzz/SignatureMutationTests.cs).
 // Usage: trust-signatures-fuzz FILE|DIR ...   (replays a corpus; stdin when no arguments)
 // Like trust-metadata-fuzz, the harness has no engine dependency: plug it into SharpFuzz/libFuzzer by calling Run(bytes).
-var inputs = new List<(string Name, byte[] Data)>();
-if (args.Length == 0)
-{
-    using var stdin = Console.OpenStandardInput();
-    using var buffer = new MemoryStream();
-    stdin.CopyTo(buffer);
-    inputs.Add(("<stdin>", buffer.ToArray()));
-}
-foreach (string arg in args)
-{
-    var files = Directory.Exists(arg) ? Directory.EnumerateFiles(arg, "*", SearchOption.AllDirectories) : [arg];
-    foreach (string file in files) inputs.Add((file, File.ReadAllBytes(file)));
-}
-int failures = 0;
-foreach (var (name, data) in inputs)
-{
-    try
-    {
-        Run(data);
-    }
-    catch (Exception e)
-    {
-        failures++;
-        Console.Error.WriteLine($"{name}: {e.GetType().Name}: {e.Message}");
-    }
-}
-Console.WriteLine($"{inputs.Count} inputs, {failures} failures");
-return failures == 0 ? 0 : 1;
+return CorpusReplay.Replay(args, Run);
 
 static void Run(byte[] data)
 {
     const string digest = "sha256:97fc222cee7991b5b061d4d4afdb5f3428fcb0c9054e1690313786befa1e4e36";
-    Try(() =>
+    CorpusReplay.Try(() =>
     {
         var manifest = SignatureManifest.Parse(data);
         // An accepted envelope must build and parse again to the same layers.
         var again = SignatureManifest.Parse(manifest.Build().Manifest);
         if (again.Layers.Count != manifest.Layers.Count) throw new InvalidOperationException("signature manifest does not round-trip");
     });
-    Try(() =>
+    CorpusReplay.Try(() =>
     {
         var payload = SimpleSigningPayload.Parse(data);
         if (SimpleSigningPayload.Parse(payload.ToBytes()) != payload) throw new InvalidOperationException("payload does not round-trip");
     });
     // The same bytes as a CMS signature over a fixed payload, and as the base64 text of a signature annotation.
     byte[] payloadBytes = new SimpleSigningPayload("registry.example/app", digest).ToBytes();
-    Try(() => CmsSignature.Verify(payloadBytes, data, new X509Certificate2Collection(), DateTimeOffset.UnixEpoch));
+    CorpusReplay.Try(() => CmsSignature.Verify(payloadBytes, data, new X509Certificate2Collection(), DateTimeOffset.UnixEpoch));
     var layer = new SignatureLayer(SignatureFormats.SimpleSigningMediaType, digest, data.Length, new Dictionary<string, string>());
     var keys = SignerSet.ForKeys([new TrustedKey("k", Hctr.Trust.Crypto.SigningKey.Generate(Hctr.Trust.Crypto.KeyAlgorithm.Ed25519).Public)], 1);
-    Try(() => RegistrySignatureVerifierProbe.VerifyLayer(layer, data, System.Text.Encoding.UTF8.GetString(data), keys, digest));
-}
-
-static void Try(Action parse)
-{
-    try
-    {
-        parse();
-    }
-    catch (TrustVerificationException)
-    {
-        // A typed refusal is the expected outcome for malformed input.
-    }
+    CorpusReplay.Try(() => RegistrySignatureVerifierProbe.VerifyLayer(layer, data, System.Text.Encoding.UTF8.GetString(data), keys, digest));
 }
 
 /// <summary>Drives one signature layer through the public verifier with an in-memory source.</summary>
