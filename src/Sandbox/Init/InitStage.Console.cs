@@ -38,16 +38,9 @@ public static unsafe partial class InitStage
                 }
             }
 
-            byte ack = 0;
-            nint n;
-            do
+            if (!FileCalls.ReadOne(socket.Fd, "console socket (hctr did not answer)"))
             {
-                n = FileCalls.read(socket.Fd, &ack, 1);
-            }
-            while (n < 0 && Errno.Last == Errno.EINTR);
-            if (n != 1)
-            {
-                throw new SyscallException("read", n < 0 ? Errno.Last : 32 /* EPIPE */, "console socket (hctr did not answer)");
+                throw new SyscallException("read", Errno.EPIPE, "console socket (hctr did not answer)");
             }
         });
     }
