@@ -63,7 +63,16 @@ public static class CmsSignature
             // Untrusted DER: any decoding failure (including in embedded certificates) is a typed refusal.
             throw new TrustVerificationException(TrustFailureReason.Malformed, $"not a usable CMS SignedData: {e.Message}", inner: e);
         }
-        CheckChain(leaf, included, roots, at);
+        try
+        {
+            CheckChain(leaf, included, roots, at);
+        }
+        catch (Exception e) when (e is CryptographicException or InvalidOperationException or ArgumentException or FormatException or NotSupportedException)
+        {
+            // A certificate's extensions are decoded lazily (key usage here, policy mappings inside X509Chain.Build):
+            // corrupt DER there is a refusal too, never an escaping exception.
+            throw new TrustVerificationException(TrustFailureReason.Malformed, $"a certificate in the CMS is malformed: {e.Message}", inner: e);
+        }
         string identity = Convert.ToHexStringLower(SHA256.HashData(leaf.PublicKey.ExportSubjectPublicKeyInfo()));
         return ($"{leaf.Subject} (key {identity[..16]})", identity);
     }
