@@ -2,7 +2,7 @@
 # Sets hctr up on a fresh Debian 12 machine (as root) and runs the demo:
 #   1. apt-get the tools hctr and its tests use (skipped when all are present),
 #   2. fetch the official SARIF 2.1.0 JSON schema for the tests into .cache/sarif/ (npm pack, sha256-pinned),
-#   3. publish hctr as a NativeAOT binary to bin/hctr,
+#   3. publish hctr and hctr-init (the init stage) as NativeAOT binaries to bin/,
 #   4. run the demo (scripts/demo.sh) unless --no-demo is given.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -81,18 +81,22 @@ if ! command -v dotnet >/dev/null; then
   exit 1
 fi
 
-echo "setup: publishing bin/hctr (NativeAOT)"
-log=$(mktemp)
-if ! dotnet publish src/Cli/Cli.csproj -c Release -r linux-x64 -p:PublishAot=true -o bin -nologo \
-     -p:DebugType=none >"$log" 2>&1; then
-  grep -E "error|warning" "$log" | sort -u >&2 || cat "$log" >&2
-  echo "setup: publishing bin/hctr failed" >&2
+# Two NativeAOT binaries: hctr, and hctr-init, the small stage every launch starts inside the container's
+# namespaces (docs/sandbox.md).
+for project in src/Cli/Cli.csproj:hctr src/Sandbox.Init/Sandbox.Init.csproj:hctr-init; do
+  echo "setup: publishing bin/${project#*:} (NativeAOT)"
+  log=$(mktemp)
+  if ! dotnet publish "${project%%:*}" -c Release -r linux-x64 -p:PublishAot=true -o bin -nologo \
+       -p:DebugType=none >"$log" 2>&1; then
+    grep -E "error|warning" "$log" | sort -u >&2 || cat "$log" >&2
+    echo "setup: publishing bin/${project#*:} failed" >&2
+    rm -f "$log"
+    exit 1
+  fi
   rm -f "$log"
-  exit 1
-fi
-rm -f "$log"
+done
 rm -f bin/*.dbg bin/*.pdb
-test -x bin/hctr
+test -x bin/hctr && test -x bin/hctr-init
 
 if [[ "${1:-}" != "--no-demo" ]]; then
   exec scripts/demo.sh

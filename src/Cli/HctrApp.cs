@@ -6,13 +6,14 @@ namespace Hctr.Cli;
 /// <summary>The composition root: builds the command tree and turns every outcome into an exit code.</summary>
 internal static class HctrApp
 {
+    private const string Description = "hctr: a hardened container runtime. One YAML profile says everything a container may do.";
+
     public static RootCommand Build()
     {
-        var root = new RootCommand("hctr: a hardened container runtime. One YAML profile says everything a container may do.");
+        var root = new RootCommand(Description);
         root.Subcommands.Add(ProfileCommands.Create());
         root.Subcommands.Add(TrustCommands.Create());
         root.Subcommands.Add(RunCommand.Create());
-        root.Subcommands.Add(InitCommand.Create());
         root.Subcommands.Add(PolicyCommands.Create());
         foreach (var c in ImageCommands.Create())
         {
@@ -46,8 +47,8 @@ internal static class HctrApp
     {
         try
         {
-            // The init stage runs once per launch inside the new namespaces: parse only its own command.
-            var root = args.Length > 0 && args[0] == "init" ? new RootCommand { InitCommand.Create() } : Build();
+            // A launch builds only the run command: the other command trees cost start-up time at every container start.
+            var root = args.Length > 0 && args[0] == "run" ? new RootCommand(Description) { RunCommand.Create() } : Build();
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {

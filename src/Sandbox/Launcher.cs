@@ -81,6 +81,7 @@ public static class Launcher
         using var _3 = joinedWrite;
         using var console = plan.Process.Terminal ? ConsoleSocket.Create() : null;
         ContainerProcess child;
+        bool bornInside;
         using (errWrite)
         using (syncRead)
         using (joinedRead)
@@ -93,12 +94,38 @@ public static class Launcher
                 "--cgroup-fd", joinedRead.Fd.ToString(CultureInfo.InvariantCulture),
                 .. console?.InitArguments ?? [],
             ];
-            child = ContainerProcess.Start(new ContainerProcess.StartInfo(
-                plan.Namespaces.CloneFlags, syncRead.Fd, syncWrite.Fd, errWrite.Fd, errRead.Fd,
-                SetRootIds: plan.IdMaps.Uid.Count > 0, Reaper: plan.Process.Init,
-                Stdio: console?.InitStdio.Fd ?? -1, ControllingTty: false,
-                KeepFds: [planFd.Fd, errWrite.Fd, joinedRead.Fd, .. console is null ? [] : (int[])[console.ChildFd]], options.InitExecutable, argv, [.. options.InitEnvironment]));
+            // Where the layout allows, the child is born in its cgroup: this thread enters it for the clone only.
+            var inside = cgroupDirs.Count > 0 ? options.Cgroups.EnterForClone(cgroupDirs) : null;
+            bornInside = inside is not null;
+            try
+            {
+                child = ContainerProcess.Start(new ContainerProcess.StartInfo(
+                    plan.Namespaces.CloneFlags, syncRead.Fd, syncWrite.Fd, errWrite.Fd, errRead.Fd,
+                    SetRootIds: plan.IdMaps.Uid.Count > 0, Reaper: plan.Process.Init,
+                    Stdio: console?.InitStdio.Fd ?? -1, ControllingTty: false,
+                    KeepFds: [planFd.Fd, errWrite.Fd, joinedRead.Fd, .. console is null ? [] : (int[])[console.ChildFd]], options.InitExecutable, argv, [.. options.InitEnvironment]));
+            }
+            catch
+            {
+                inside?.Dispose();
+                throw;
+            }
+
             console?.CloseChildEnd();
+            try
+            {
+                inside?.Dispose();
+            }
+            catch
+            {
+                using (child)
+                {
+                    child.Kill();
+                    child.WaitForExit(null);
+                }
+
+                throw;
+            }
         }
 
         using (child)
@@ -107,7 +134,7 @@ public static class Launcher
             {
                 options.OnCreated?.Invoke(child.Pid, cgroupDirs);
                 WriteIdMaps(child.Pid, plan.IdMaps);
-                Release(plan, options, child, cgroupDirs, syncWrite, joinedWrite);
+                Release(plan, options, child, cgroupDirs, bornInside, syncWrite, joinedWrite);
             }
             catch
             {
@@ -137,24 +164,24 @@ public static class Launcher
     }
 
     /// <summary>
-    /// Lets the child go, and moves it into its cgroup. The first move into a cgroup v1 hierarchy waits for an
-    /// RCU grace period (5-15 ms here), so by default the child is released first and starts <c>hctr init</c>
-    /// while the parent moves it; init reads the "joined" byte before it executes the workload (InitStage), so
-    /// no workload instruction runs outside its limits. With a reaper (<c>--init</c>) the first process forks
-    /// after the go byte, and a process forked before the move would stay outside the cgroup, so there the
-    /// move comes first, as it always did.
+    /// Lets the child go, and moves it into its cgroup unless it was born there (v1, <see cref="ICgroupManager.EnterForClone"/>).
+    /// A process move waits for an RCU grace period after an idle spell (5-15 ms here), so the child is released
+    /// first and starts <c>hctr-init</c> while the parent moves it; init reads the "joined" byte before it
+    /// executes the workload (InitStage), so no workload instruction runs outside its limits. With a reaper
+    /// (<c>--init</c>) the first process forks after the go byte, and a process forked before the move would stay
+    /// outside the cgroup, so there the move comes first.
     /// </summary>
     private static void Release(LaunchPlan plan, LaunchOptions options, ContainerProcess child, IReadOnlyList<string> cgroupDirs,
-        SafeFd syncWrite, SafeFd joinedWrite)
+        bool bornInside, SafeFd syncWrite, SafeFd joinedWrite)
     {
-        bool moveFirst = plan.Process.Init;
+        bool moveFirst = !bornInside && plan.Process.Init;
         if (moveFirst)
         {
             options.Cgroups.AddProcess(cgroupDirs, child.Pid);
         }
 
         FileCalls.WriteAll(syncWrite.Fd, [1], "sync pipe");
-        if (!moveFirst)
+        if (!moveFirst && !bornInside)
         {
             options.Cgroups.AddProcess(cgroupDirs, child.Pid);
         }

@@ -14,6 +14,10 @@ internal static class HctrBinary
 
     public static string Path { get; } = Locate();
 
+    /// <summary>The init stage's binary, <c>hctr-init</c> beside <see cref="Path"/> (what <c>hctr run</c> execs), for
+    /// tests that call <see cref="Launcher"/> in-process.</summary>
+    public static string InitPath { get; } = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, "hctr-init");
+
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
     public static Result Run(LaunchPlan plan, string? stdin = null, int timeoutMs = 30000, Action<Process>? started = null, params string[] extraArgs)
@@ -68,7 +72,7 @@ internal static class HctrBinary
         return File.Exists(candidate)
             ? candidate
             : throw new FileNotFoundException(
-                $"{candidate} is missing: publish it first with `dotnet publish src/Cli -c Release -r linux-x64 -p:PublishAot=true -o bin` (or set HCTR_BINARY)");
+                $"{candidate} is missing: publish it first with scripts/setup.sh --no-demo (or set HCTR_BINARY)");
     }
 
     private static string FindRepoRoot()

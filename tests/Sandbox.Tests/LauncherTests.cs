@@ -36,12 +36,64 @@ public sealed class LauncherTests(BusyboxRootfs rootfs) : IClassFixture<BusyboxR
             .WithArgv("/bin/sh", "-c", "grep -q 'pids:.*hctr-' /proc/self/cgroup");
         var options = new LaunchOptions
         {
-            InitExecutable = HctrBinary.Path,
+            InitExecutable = HctrBinary.InitPath,
             Cgroups = new SlowMove(new CgroupV1Manager()),
             ForwardSignals = false,
             Timeout = TimeSpan.FromSeconds(20),
         };
         Assert.Equal(0, Launcher.Run(plan, options).ExitCode);
+    }
+
+    /// <summary>On v1 the child is born in its cgroup (the cloning thread enters it for the clone only): the host
+    /// sees the container's first process in it while it runs, and afterwards every thread of this process is back
+    /// where it was and the cgroup is gone.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task On_v1_the_container_is_born_in_its_cgroup_and_the_launching_thread_goes_back(bool reaper)
+    {
+        var plan = (Plan with { Process = Plan.Process with { Init = reaper }, Cgroup = Plan.Cgroup with { Controllers = ["pids", "memory"] } })
+            .WithArgv("/bin/sh", "-c", "sleep 1");
+        int pid = 0;
+        IReadOnlyList<string> dirs = [];
+        var options = new LaunchOptions
+        {
+            InitExecutable = HctrBinary.InitPath,
+            Cgroups = new CgroupV1Manager(),
+            ForwardSignals = false,
+            Timeout = TimeSpan.FromSeconds(20),
+            OnCreated = (p, d) => (pid, dirs) = (p, d),
+        };
+        var run = Task.Run(() => Launcher.Run(plan, options));
+        SpinWait.SpinUntil(() => pid != 0 || run.IsCompleted, 10_000);
+        Assert.Equal(2, dirs.Count);
+        Assert.All(dirs, d => Assert.Contains(pid.ToString(System.Globalization.CultureInfo.InvariantCulture), File.ReadAllLines(Path.Combine(d, "cgroup.procs"))));
+        Assert.Equal(0, (await run).ExitCode);
+
+        string process = File.ReadAllText("/proc/self/cgroup");
+        foreach (string task in Directory.GetDirectories("/proc/self/task"))
+        {
+            try
+            {
+                Assert.Equal(process, File.ReadAllText(Path.Combine(task, "cgroup")));
+            }
+            catch (IOException)
+            {
+                // The thread exited meanwhile.
+            }
+        }
+
+        Assert.All(dirs, d => Assert.False(Directory.Exists(d)));
+    }
+
+    /// <summary>Born in its cgroup, the container's cgroup namespace is rooted there: it sees "/" and no host
+    /// path (as runc does); a child moved in after the clone would see "/hctr-...".</summary>
+    [Fact]
+    public void On_v1_the_container_sees_its_cgroup_as_the_root()
+    {
+        var r = HctrBinary.Run(Plan.WithArgv("/bin/sh", "-c", "grep ':pids:' /proc/self/cgroup"));
+        Assert.Equal(0, r.ExitCode);
+        Assert.Matches(@"^\d+:pids:/\n$", r.Stdout);
     }
 
     private sealed class SlowMove(ICgroupManager inner) : ICgroupManager
@@ -53,6 +105,8 @@ public sealed class LauncherTests(BusyboxRootfs rootfs) : IClassFixture<BusyboxR
             Thread.Sleep(300);
             inner.AddProcess(directories, pid);
         }
+
+        public IDisposable? EnterForClone(IReadOnlyList<string> directories) => null; // the move path, slowed
 
         public bool OomKilled(IReadOnlyList<string> directories) => inner.OomKilled(directories);
 

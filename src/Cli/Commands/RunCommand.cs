@@ -194,14 +194,14 @@ internal static class RunCommand
         // The plan's settings are spelled for one layout; the compiler chose it from the probed host.
         ICgroupManager cgroups = plan.Cgroup.Layout == CgroupLayout.V2 ? new CgroupV2Manager() : new CgroupV1Manager();
         var runner = new ContainerRunner(ContainerRunner.DefaultStateRoot, cgroups);
-        var options = new LaunchOptions
-        {
-            InitExecutable = Environment.ProcessPath ?? throw new InvalidOperationException("cannot locate the hctr executable"),
-            InitEnvironment = DotnetEnvironment(),
-            Cgroups = cgroups,
-        };
         try
         {
+            var options = new LaunchOptions
+            {
+                InitExecutable = InitBinary.Locate(),
+                InitEnvironment = DotnetEnvironment(),
+                Cgroups = cgroups,
+            };
             var result = runner.Run(id, plan, options, prepareRootfs);
             if (result.Failure is { } failure)
             {

@@ -7,6 +7,28 @@ internal static class CgroupFiles
 {
     public static void Write(string path, string value) => FileCalls.WriteText(path, value);
 
+    /// <summary>Moves the calling thread (not its process) into each v1 directory, by writing "0" to its <c>tasks</c>
+    /// file. On failure the directories already entered are left again (moved back to their parents) before throwing.</summary>
+    public static void MoveThisThread(IReadOnlyList<string> into, IReadOnlyList<string> backTo)
+    {
+        for (int i = 0; i < into.Count; i++)
+        {
+            try
+            {
+                Write(Path.Combine(into[i], "tasks"), "0");
+            }
+            catch
+            {
+                for (int j = i - 1; j >= 0; j--)
+                {
+                    Write(Path.Combine(backTo[j], "tasks"), "0");
+                }
+
+                throw;
+            }
+        }
+    }
+
     /// <summary>The process's own cgroup per hierarchy from /proc/self/cgroup: "memory" → "/a/b", "" → the v2 path.</summary>
     public static Dictionary<string, string> SelfCgroups(string procSelfCgroup)
     {
@@ -28,10 +50,6 @@ internal static class CgroupFiles
         return result;
     }
 
-    /// <summary>
-    /// Kills what is left (cgroup.kill on v2, SIGKILL per pid otherwise) and rmdirs the directory, retrying while
-    /// the kernel still counts exiting tasks (EBUSY). Throws after 5 s.
-    /// </summary>
     /// <summary>The "oom_kill N" line of memory.oom_control (v1) or memory.events (v2) in any of the directories is non-zero.</summary>
     public static bool AnyOomKill(IReadOnlyList<string> directories, string file)
     {
@@ -55,6 +73,11 @@ internal static class CgroupFiles
         return false;
     }
 
+    /// <summary>
+    /// Kills what is left (cgroup.kill on v2, SIGKILL per pid otherwise) and rmdirs the directory, retrying while
+    /// the kernel still counts exiting tasks (EBUSY). Throws after 5 s, and at once if hctr itself is listed (a
+    /// thread of hctr left in the container's cgroup): hctr never signals itself.
+    /// </summary>
     public static void KillAndRemove(string dir, string procsFile, bool useCgroupKill)
     {
         if (!Directory.Exists(dir))
@@ -75,6 +98,11 @@ internal static class CgroupFiles
             {
                 if (int.TryParse(pid, System.Globalization.CultureInfo.InvariantCulture, out int n))
                 {
+                    if (n == Environment.ProcessId)
+                    {
+                        throw new SyscallException("rmdir", Errno.EBUSY, $"{dir} (a thread of hctr is still in it)");
+                    }
+
                     ProcessCalls.kill(n, ProcessCalls.SIGKILL);
                 }
             }

@@ -64,6 +64,50 @@ public sealed class CgroupV1Manager(string root = "/sys/fs/cgroup", string procS
         }
     }
 
+    /// <summary>
+    /// v1 hierarchies are thread-granular: the calling thread writes "0" (itself) to each directory's <c>tasks</c>.
+    /// It goes back to the directories' parents, the cgroups of hctr they were created under (<see cref="Create"/>).
+    /// Until then it counts against the container's pids limit, for the length of one clone.
+    /// </summary>
+    public IDisposable? EnterForClone(IReadOnlyList<string> directories)
+    {
+        var parents = directories.Select(d => Path.GetDirectoryName(d) ?? "/").ToList();
+        CgroupFiles.MoveThisThread(directories, parents);
+        return new ThreadReturn(parents);
+    }
+
+    private sealed class ThreadReturn(IReadOnlyList<string> parents) : IDisposable
+    {
+        private bool done;
+
+        public void Dispose()
+        {
+            if (done)
+            {
+                return;
+            }
+
+            done = true;
+            SyscallException? first = null;
+            foreach (string parent in parents)
+            {
+                try
+                {
+                    CgroupFiles.Write(Path.Combine(parent, "tasks"), "0");
+                }
+                catch (SyscallException e)
+                {
+                    first ??= e;
+                }
+            }
+
+            if (first is not null)
+            {
+                throw first;
+            }
+        }
+    }
+
     public bool OomKilled(IReadOnlyList<string> directories) => CgroupFiles.AnyOomKill(directories, "memory.oom_control");
 
     public void Destroy(IReadOnlyList<string> directories)

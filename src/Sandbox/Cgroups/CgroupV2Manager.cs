@@ -49,6 +49,9 @@ public sealed class CgroupV2Manager(string root = "/sys/fs/cgroup", string procS
         }
     }
 
+    /// <summary>v2 moves whole processes only (outside threaded subtrees): the child is moved after the clone.</summary>
+    public IDisposable? EnterForClone(IReadOnlyList<string> directories) => null;
+
     public bool OomKilled(IReadOnlyList<string> directories) => CgroupFiles.AnyOomKill(directories, "memory.events");
 
     public void Destroy(IReadOnlyList<string> directories)

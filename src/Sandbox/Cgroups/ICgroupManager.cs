@@ -10,6 +10,15 @@ public interface ICgroupManager
 
     void AddProcess(IReadOnlyList<string> directories, int pid);
 
+    /// <summary>
+    /// Moves the calling thread into the directories so that the process it clones next is born in them, and
+    /// returns what moves it back (dispose right after the clone). Null where the layout cannot move one thread:
+    /// there the child is moved with <see cref="AddProcess"/> after the clone. Why: moving a whole process
+    /// (<c>cgroup.procs</c>) takes the kernel's global threadgroup semaphore for writing, which after an idle
+    /// spell first waits an RCU grace period (5-15 ms here); moving only the calling thread does not.
+    /// </summary>
+    IDisposable? EnterForClone(IReadOnlyList<string> directories);
+
     /// <summary>True when the kernel's OOM killer killed a process in these cgroups (read before <see cref="Destroy"/>).</summary>
     bool OomKilled(IReadOnlyList<string> directories);
 

@@ -62,6 +62,8 @@ public sealed class ContainerRunnerTests : IDisposable
         {
         }
 
+        public IDisposable? EnterForClone(IReadOnlyList<string> directories) => null;
+
         public bool OomKilled(IReadOnlyList<string> directories) => false;
 
         public void Destroy(IReadOnlyList<string> directories) => Destroyed.AddRange(directories);

@@ -32,4 +32,65 @@ public sealed class CgroupV1ManagerTests
         Assert.True(sleeper.WaitForExit(5000));
         Assert.All(dirs, d => Assert.False(Directory.Exists(d)));
     }
+
+    [Fact]
+    public void A_thread_enters_for_the_clone_and_goes_back_while_the_process_stays()
+    {
+        if (!Directory.Exists("/sys/fs/cgroup/pids"))
+        {
+            return; // a pure v2 host: the v2 manager moves processes only
+        }
+
+        var manager = new CgroupV1Manager();
+        var dirs = manager.Create(new CgroupPlan(CgroupLayout.V1, "hctr-unit-" + Guid.NewGuid().ToString("N")[..8], ["pids", "devices"], []));
+        string before = Line(File.ReadAllText("/proc/self/cgroup"), "pids");
+        string inside = "", processWhileInside = "", after = "";
+        string? refused = null;
+        RunOnThread(() =>
+        {
+            using (var handle = manager.EnterForClone(dirs))
+            {
+                Assert.NotNull(handle);
+                inside = Line(File.ReadAllText("/proc/thread-self/cgroup"), "pids");
+                processWhileInside = Line(File.ReadAllText("/proc/self/cgroup"), "pids");
+                // hctr never kills itself: with one of its threads still inside, removal refuses instead.
+                refused = Assert.Throws<SyscallException>(() => manager.Destroy(dirs)).Message;
+            }
+
+            after = Line(File.ReadAllText("/proc/thread-self/cgroup"), "pids");
+        });
+
+        string pidsDir = dirs.Single(d => d.Contains("/pids/", StringComparison.Ordinal));
+        Assert.EndsWith(inside, pidsDir);
+        Assert.Equal(before, processWhileInside);
+        Assert.Equal(before, after);
+        Assert.Contains("a thread of hctr is still in it", refused);
+        manager.Destroy(dirs);
+        Assert.All(dirs, d => Assert.False(Directory.Exists(d)));
+    }
+
+    private static string Line(string procCgroup, string controller) =>
+        procCgroup.Split('\n').Select(l => l.Split(':', 3)).Single(f => f.Length == 3 && f[1].Split(',').Contains(controller))[2];
+
+    private static void RunOnThread(Action action)
+    {
+        Exception? error = null;
+        var t = new Thread(() =>
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception e)
+            {
+                error = e;
+            }
+        });
+        t.Start();
+        t.Join();
+        if (error is not null)
+        {
+            throw new Xunit.Sdk.XunitException("on the thread: " + error);
+        }
+    }
 }

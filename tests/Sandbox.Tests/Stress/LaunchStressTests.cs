@@ -37,7 +37,7 @@ public sealed class LaunchStressTests(BusyboxRootfs rootfs, ITestOutputHelper ou
 
         var options = new LaunchOptions
         {
-            InitExecutable = HctrBinary.Path,
+            InitExecutable = HctrBinary.InitPath,
             Cgroups = new CgroupV1Manager(),
             ForwardSignals = false,
             Timeout = TimeSpan.FromSeconds(20),
