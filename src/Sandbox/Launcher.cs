@@ -199,7 +199,7 @@ public static class Launcher
     private static SafeFd WritePlan(LaunchPlan plan)
     {
         var fd = new SafeFd(Errno.Check(FileCalls.memfd_create("hctr-plan", FileCalls.MFD_CLOEXEC), "memfd_create", "plan"));
-        FileCalls.WriteAll(fd.Fd, PlanJson.Serialize(plan), "plan");
+        FileCalls.WriteAll(fd.Fd, PlanWire.Write(plan), "plan");
         return fd;
     }
 

@@ -137,9 +137,9 @@ public sealed class PlanCache(string directory)
 
         try
         {
-            return new PlanCompileResult(PlanJson.Deserialize(entry.Plan), entry.Messages, HasErrors: false, FromCache: true);
+            return new PlanCompileResult(PlanWire.Read(entry.Plan), entry.Messages, HasErrors: false, FromCache: true);
         }
-        catch (System.Text.Json.JsonException)
+        catch (InvalidDataException)
         {
             return null;
         }
@@ -186,7 +186,7 @@ public sealed class PlanCache(string directory)
             Trim();
             var key = EntryKey(baseKey, start);
             WriteAtomically(Path.Combine(directory, baseKey + ".auto"), Encoding.ASCII.GetBytes(autoSize.ToString(CultureInfo.InvariantCulture)));
-            WriteAtomically(Path.Combine(directory, key + ".plan"), new PlanCacheEntry(key, deps, messages, PlanJson.Serialize(plan)).Serialize());
+            WriteAtomically(Path.Combine(directory, key + ".plan"), new PlanCacheEntry(key, deps, messages, PlanWire.Write(plan)).Serialize());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -10,7 +10,7 @@ namespace Hctr.Engine.Profiles;
 /// </summary>
 internal sealed record PlanCacheEntry(string Key, IReadOnlyList<PlanCacheDependency> Dependencies, IReadOnlyList<string> Messages, byte[] Plan)
 {
-    private const string Magic = "hctr-plan-cache 1";
+    private const string Magic = "hctr-plan-cache 2"; // 2: the plan in PlanWire form (1 held PlanJson)
 
     public byte[] Serialize()
     {

@@ -58,7 +58,7 @@ public static partial class InitStage
         Errno.Check(FileCalls.lseek(planFd, 0, 0), "lseek", "plan");
         byte[] bytes = FileCalls.ReadToEnd(planFd, "plan", PlanSizeLimit);
         FileCalls.close(planFd);
-        return PlanJson.Deserialize(bytes);
+        return PlanWire.Read(bytes);
     }
 
     /// <summary>
