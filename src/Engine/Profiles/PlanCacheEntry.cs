@@ -27,7 +27,7 @@ internal sealed record PlanCacheEntry(string Key, IReadOnlyList<PlanCacheDepende
             sb.Append("msg ").Append(B64(m)).Append('\n');
         }
 
-        sb.Append("plan ").Append(Plan.Length.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        sb.Append("plan ").Append(Plan.Length.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(PlanCacheHash.Of(Plan)).Append('\n');
         return [.. Encoding.UTF8.GetBytes(sb.ToString()), .. Plan];
     }
 
@@ -76,7 +76,10 @@ internal sealed record PlanCacheEntry(string Key, IReadOnlyList<PlanCacheDepende
                 case "msg" when FromB64(rest) is { } m:
                     messages.Add(m);
                     break;
-                case "plan" when int.TryParse(rest, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n == data.Length:
+                // The plan's length and sha256: a damaged payload is a miss, even where it would still decode.
+                case "plan" when rest.IndexOf(' ') is var i and > 0
+                    && int.TryParse(rest[..i], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n == data.Length
+                    && PlanCacheHash.Of(data) == rest[(i + 1)..]:
                     return key == expectedKey && deps.Count > 0 ? new PlanCacheEntry(key, deps, messages, data.ToArray()) : null;
                 default:
                     return null;
