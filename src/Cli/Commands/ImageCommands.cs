@@ -182,7 +182,8 @@ internal static class ImageCommands
         gc.SetAction((parse, ct) => RunAsync("system gc", async () =>
         {
             var r = await GarbageCollector.CollectAsync(Store(parse, root), ct);
-            Console.Out.WriteLine($"removed {r.BlobsRemoved} blobs, {r.LayersRemoved} layers, {r.BytesFreed} bytes");
+            Console.Out.WriteLine($"removed {r.BlobsRemoved} blobs, {r.LayersRemoved} layers, {r.BytesFreed} bytes"
+                + (r.KeptInUse > 0 ? $"; kept {r.KeptInUse} unreferenced layers running containers use" : ""));
         }));
         var system = new Command("system", "Local state maintenance");
         system.Subcommands.Add(gc);

@@ -188,6 +188,33 @@ public sealed class PullTests(RegistryFixture registry) : IClassFixture<Registry
         Assert.Equal(1, gc.LayersRemoved);
     }
 
+    [Fact]
+    public async Task Gc_keeps_the_layers_a_running_container_uses()
+    {
+        var image = TestImage.Create();
+        using (var client = Client()) await image.PushAsync(client, ImageLocation.Of(Ref("team/inuse:1")), "1");
+        await PullAsync("team/inuse:1");
+        var store = new ContentStore(_root);
+        var layers = Directory.GetDirectories(Path.Combine(store.Root, "layers"));
+        Assert.Single(layers);
+        string layerDigest = "sha256:" + Path.GetFileName(layers[0]);
+        await store.Refs.RemoveAsync(Ref("team/inuse:1").TargetName, default);
+        using (await store.HoldInUseAsync([layerDigest], default))
+        {
+            var kept = await GarbageCollector.CollectAsync(store);
+            Assert.Equal(0, kept.LayersRemoved);
+            Assert.Equal(1, kept.KeptInUse);
+            Assert.True(Directory.Exists(layers[0]));
+            Assert.True(store.HasBlob(layerDigest));
+        }
+
+        var after = await GarbageCollector.CollectAsync(store);
+        Assert.Equal(1, after.LayersRemoved);
+        Assert.Equal(0, after.KeptInUse);
+        Assert.False(Directory.Exists(layers[0]));
+        Assert.False(File.Exists(store.UseLockPath(layerDigest)));
+    }
+
     private static string Run(string file, params string[] args)
     {
         var p = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;

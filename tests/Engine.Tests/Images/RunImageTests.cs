@@ -153,4 +153,29 @@ public sealed class RunImageTests(RunImageFixture fixture, ITestOutputHelper out
         Assert.DoesNotContain(dir, Mountinfo());
         Assert.False(Directory.Exists(dir));
     }
+
+    [Fact]
+    public void Gc_during_a_run_keeps_the_layers_the_container_uses()
+    {
+        if (Skip()) return;
+        string name = "e2e-" + Guid.NewGuid().ToString("N")[..8];
+        string dir = Path.Combine("/run/hctr", name);
+        HctrCli.Result? rmi = null, gc = null;
+        var r = Run("default", ["--name", name, "--init"], [fixture.Ref("app"), "/bin/sleep", "60"], started: p =>
+        {
+            for (int i = 0; i < 600 && !Mountinfo().Contains($" {dir}/rootfs ", StringComparison.Ordinal); i++) Thread.Sleep(100);
+            rmi = HctrCli.Run(["rmi", "--root", _store, fixture.Ref("app")]);
+            gc = HctrCli.Run(["system", "gc", "--root", _store]);
+            Process.Start("kill", ["-TERM", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit(); // a clean end: unmounted, locks released
+        });
+        output.WriteLine($"rmi: {rmi?.ExitCode} {rmi?.Stdout}{rmi?.Stderr}\ngc: {gc?.ExitCode} {gc?.Stdout}{gc?.Stderr}");
+        Assert.Equal(0, rmi!.ExitCode);
+        Assert.Equal(0, gc!.ExitCode);
+        Assert.Matches(@"removed \d+ blobs, 0 layers, \d+ bytes; kept [1-9]\d* unreferenced layers running containers use", gc.Stdout);
+        Assert.Equal(143, r.ExitCode);
+        Assert.DoesNotContain($" {dir}/rootfs ", Mountinfo());
+        var after = HctrCli.Run(["system", "gc", "--root", _store]);
+        Assert.Matches(@"removed \d+ blobs, [1-9]\d* layers", after.Stdout);
+        Assert.DoesNotContain("kept", after.Stdout);
+    }
 }

@@ -16,6 +16,7 @@ namespace Hctr.Engine.Images.Rootfs;
 public sealed class ImageRootfs : IDisposable
 {
     private readonly string _containerDir;
+    private IDisposable? _inUse;
 
     private ImageRootfs(string containerDir, RootfsKind kind, string mergedDir, string? note)
     {
@@ -36,6 +37,24 @@ public sealed class ImageRootfs : IDisposable
 
     public static async Task<ImageRootfs> CreateAsync(ContentStore store, ImageManifest manifest, string containerDir, IdMapPlan maps,
         RootfsKind preferred, UnpackOptions options, CancellationToken ct = default)
+    {
+        // The layers stay in use (gc keeps them) from before they are read until the rootfs is removed.
+        var inUse = await store.HoldInUseAsync(manifest.Layers.Select(l => l.Digest), ct).ConfigureAwait(false);
+        try
+        {
+            var rootfs = await CreateHeldAsync(store, manifest, containerDir, maps, preferred, options, ct).ConfigureAwait(false);
+            rootfs._inUse = inUse;
+            return rootfs;
+        }
+        catch
+        {
+            inUse.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<ImageRootfs> CreateHeldAsync(ContentStore store, ImageManifest manifest, string containerDir, IdMapPlan maps,
+        RootfsKind preferred, UnpackOptions options, CancellationToken ct)
     {
         var owner = RootOwner(maps);
         string? note = null;
@@ -73,7 +92,18 @@ public sealed class ImageRootfs : IDisposable
         }
     }
 
-    public void Dispose() => Remove(_containerDir);
+    public void Dispose()
+    {
+        try
+        {
+            Remove(_containerDir);
+        }
+        finally
+        {
+            _inUse?.Dispose();
+            _inUse = null;
+        }
+    }
 
     /// <summary>Unmounts whatever is mounted under the container's directory, then removes rootfs, upper and work.
     /// Nothing is deleted while anything there is still mounted (a recursive delete must never walk into a mount).</summary>

@@ -41,6 +41,39 @@ public sealed class ContentStore
     public Task<StoreLock> LockStoreAsync(bool exclusive, CancellationToken ct) =>
         StoreLock.AcquireAsync(LockPath("store"), shared: !exclusive, ct);
 
+    /// <summary>The lock a running container holds shared on each of its layers; gc deletes no layer or blob whose
+    /// use lock it cannot take exclusively. Held by a file descriptor, so it dies with its process (even SIGKILL).</summary>
+    public string UseLockPath(string digest) => LockPath("use-" + Digests.Hex(digest));
+
+    /// <summary>
+    /// Marks <paramref name="digests"/> in use until the result is disposed. Taken under the store lock (shared), so
+    /// no gc is between its marking and its deletions: a gc that starts later sees the locks and keeps these.
+    /// </summary>
+    public async Task<IDisposable> HoldInUseAsync(IEnumerable<string> digests, CancellationToken ct)
+    {
+        using var store = await LockStoreAsync(exclusive: false, ct).ConfigureAwait(false);
+        var held = new List<StoreLock>();
+        try
+        {
+            foreach (string digest in digests)
+            {
+                held.Add(await StoreLock.AcquireAsync(UseLockPath(digest), shared: true, ct).ConfigureAwait(false));
+            }
+        }
+        catch
+        {
+            held.ForEach(l => l.Dispose());
+            throw;
+        }
+
+        return new Held(held);
+    }
+
+    private sealed class Held(List<StoreLock> locks) : IDisposable
+    {
+        public void Dispose() => locks.ForEach(l => l.Dispose());
+    }
+
     /// <summary>Stores a small blob we already hold in memory (manifests, configs), checking its digest.</summary>
     public async Task PutBlobAsync(string digest, byte[] bytes, CancellationToken ct)
     {

@@ -31,5 +31,21 @@ public sealed class StoreLock : IDisposable
         }
     }
 
+    /// <summary>One attempt, no waiting: the lock, or null when another holder conflicts.</summary>
+    public static StoreLock? TryAcquire(string path, bool shared)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            return new StoreLock(shared
+                ? new FileStream(path, FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite)
+                : new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return null;
+        }
+    }
+
     public void Dispose() => _file.Dispose();
 }
