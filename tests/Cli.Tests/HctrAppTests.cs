@@ -30,4 +30,12 @@ public sealed class HctrAppTests
     {
         Assert.Equal(125, Run("run", "--name").Code);
     }
+
+    [Fact]
+    public void Entrypoint_with_a_rootfs_is_refused_before_anything_runs()
+    {
+        var (code, err) = Run("run", "--profile", "profiles/default.yaml", "--rootfs", "/nonexistent", "--entrypoint", "/bin/sh", "--", "/bin/true");
+        Assert.Equal(125, code);
+        Assert.Contains("--entrypoint replaces an image's Entrypoint", err);
+    }
 }

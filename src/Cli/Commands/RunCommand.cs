@@ -56,6 +56,7 @@ internal static class RunCommand
         var env = new Option<string[]>("--env", "-e") { Description = "Environment variable KEY=VALUE.", AllowMultipleArgumentsPerToken = false };
         var workdir = new Option<string>("--workdir", "-w") { Description = "Working directory inside the container." };
         var user = new Option<string>("--user", "-u") { Description = "USER[:GROUP] inside the container (names only with an image)." };
+        var entrypoint = new Option<string>("--entrypoint") { Description = "Replace the image's Entrypoint (and its Cmd): this program, then the arguments after IMAGE (\"\" for none)." };
         var tty = new Option<bool>("--tty", "-t") { Description = "Allocate a pseudo-terminal." };
         var init = new Option<bool>("--init") { Description = "Run a minimal init as PID 1 that reaps zombies and forwards signals." };
         var command = new Argument<string[]>("command") { Arity = ArgumentArity.ZeroOrMore, Description = "IMAGE [CMD [ARG...]] (or, with --rootfs, CMD [ARG...])." };
@@ -63,7 +64,7 @@ internal static class RunCommand
 
         var run = new Command("run", "Run a command in a new container, from an image or a rootfs directory.")
         {
-            profile, plan, rootfs, name, hostname, env, workdir, user, tty, init, command,
+            profile, plan, rootfs, name, hostname, env, workdir, user, entrypoint, tty, init, command,
         };
         foreach (var o in imageOptions.All)
         {
@@ -103,6 +104,12 @@ internal static class RunCommand
                 }
 
                 string[] argv = rootDir is null ? args[1..] : args;
+                if (rootDir is not null && parse.GetValue(entrypoint) is not null)
+                {
+                    stderr.WriteLine("hctr run: --entrypoint replaces an image's Entrypoint; with --rootfs the command is given directly");
+                    return HctrFailure;
+                }
+
                 if (rootDir is not null && argv.Length == 0)
                 {
                     stderr.WriteLine("hctr run: no command given");
@@ -123,7 +130,7 @@ internal static class RunCommand
 
                 if (fromImage is not null)
                 {
-                    var withImage = fromImage.Request(request, argv, parse.GetValue(env) ?? [], parse.GetValue(workdir), parse.GetValue(user), stderr);
+                    var withImage = fromImage.Request(request, argv, parse.GetValue(env) ?? [], parse.GetValue(workdir), parse.GetValue(user), parse.GetValue(entrypoint), stderr);
                     if (withImage is null)
                     {
                         return HctrFailure;

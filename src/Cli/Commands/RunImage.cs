@@ -103,13 +103,15 @@ internal sealed class RunImage
     }
 
     /// <summary>argv, env, cwd and user from the image config under the user's overrides; null after printing why.</summary>
-    public LaunchRequest? Request(LaunchRequest request, string[] command, string[] extraEnv, string? workdir, string? user, TextWriter stderr)
+    public LaunchRequest? Request(LaunchRequest request, string[] command, string[] extraEnv, string? workdir, string? user, string? entrypoint, TextWriter stderr)
     {
         var config = Image.Config;
-        var argv = config.Argv(command);
+        var argv = config.Argv(command, entrypoint);
         if (argv.Count == 0)
         {
-            stderr.WriteLine("hctr run: the image has no Entrypoint or Cmd; give a command after the image");
+            stderr.WriteLine(entrypoint is null
+                ? "hctr run: the image has no Entrypoint or Cmd; give a command after the image"
+                : "hctr run: --entrypoint \"\" leaves no program; give a command after the image");
             return null;
         }
 

@@ -16,9 +16,13 @@ public sealed record ImageConfig
     public string Os { get; init; } = "";
     public string Architecture { get; init; } = "";
 
-    /// <summary>argv for the container: Entrypoint + (the user's args, or Cmd).</summary>
-    public IReadOnlyList<string> Argv(IReadOnlyList<string>? userArgs) =>
-        [.. Entrypoint, .. userArgs is { Count: > 0 } ? userArgs : Cmd];
+    /// <summary>argv for the container: Entrypoint + (the user's args, or Cmd). With <paramref name="entrypoint"/>
+    /// (docker's <c>--entrypoint</c>) the image's Entrypoint and Cmd are both replaced: that program (none for "")
+    /// followed by the user's args.</summary>
+    public IReadOnlyList<string> Argv(IReadOnlyList<string>? userArgs, string? entrypoint = null) =>
+        entrypoint is null
+            ? [.. Entrypoint, .. userArgs is { Count: > 0 } ? userArgs : Cmd]
+            : [.. entrypoint.Length > 0 ? [entrypoint] : Array.Empty<string>(), .. userArgs ?? []];
 
     public static ImageConfig Parse(ReadOnlySpan<byte> bytes)
     {

@@ -41,6 +41,9 @@ public sealed class PullTests(RegistryFixture registry) : IClassFixture<Registry
         Assert.True(registry.BlobRequests("team/web") >= 2, "the registry log shows blob requests (so counting it proves something)");
         Assert.Equal([(Ref("team/web:1.0").TargetName, image.Digest, (long)image.Manifest.Length)], trust.Calls);
         Assert.Equal(["/bin/hello", "--world"], result.Config.Argv(null));
+        Assert.Equal(["/bin/sh", "-c", "id"], result.Config.Argv(["-c", "id"], entrypoint: "/bin/sh")); // docker's --entrypoint: Cmd is dropped too
+        Assert.Equal(["/bin/sh"], result.Config.Argv(null, entrypoint: "/bin/sh"));
+        Assert.Equal(["/bin/id"], result.Config.Argv(["/bin/id"], entrypoint: ""));
         Assert.Equal(["8080/tcp"], result.Config.ExposedPorts);
         var store = new ContentStore(_root);
         Assert.Equal("hello amd64", File.ReadAllText(Path.Combine(store.LayerPath(result.Manifest.Layers[0].Digest), "etc/hello")));

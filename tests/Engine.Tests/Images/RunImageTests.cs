@@ -65,6 +65,18 @@ public sealed class RunImageTests(RunImageFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
+    public void Entrypoint_flag_replaces_entrypoint_and_cmd()
+    {
+        if (Skip()) return;
+        var r = Run("default", ["--entrypoint", "/bin/echo"], [fixture.Ref("echo"), "only", "these"]);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("only these\n", r.Stdout);
+        var none = Run("default", ["--entrypoint", ""], [fixture.Ref("echo")]);
+        Assert.Equal(125, none.ExitCode);
+        Assert.Contains("--entrypoint \"\" leaves no program", none.Stderr);
+    }
+
+    [Fact]
     public void Image_root_files_are_root_inside_and_writes_go_to_the_upper_dir_and_vanish()
     {
         if (Skip()) return;
