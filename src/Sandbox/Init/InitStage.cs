@@ -4,7 +4,7 @@ using Hctr.Sandbox.Interop;
 namespace Hctr.Sandbox.Init;
 
 /// <summary>
-/// <c>hctr init</c>: runs inside the new namespaces (started by native/hctr_spawn.c after the parent wrote the
+/// The init stage (<c>hctr-init</c>, src/Sandbox.Init): runs inside the new namespaces (started by native/hctr_spawn.c after the parent wrote the
 /// id maps and moved it into its cgroup), reads the LaunchPlan from an inherited fd and applies it, then
 /// execs the workload. Errors go back over <c>errorFd</c> as one <see cref="LaunchFailure"/> record.
 /// Everything here is synchronous, on the thread that will call execve: credentials, capabilities,
