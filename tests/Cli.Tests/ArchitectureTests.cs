@@ -14,8 +14,9 @@ public partial class ArchitectureTests
         ["Trust"] = [],
         ["Sandbox"] = ["Policy"],
         ["Engine"] = ["Policy", "Sandbox", "Trust"],
-        ["Cli"] = ["Engine", "Policy", "Trust"],
+        ["Cli"] = ["Engine", "Policy", "Trust", "Sandbox.Init"], // Sandbox.Init only so a JIT build has hctr-init beside hctr
         ["Trust.Client"] = ["Trust"],
+        ["Sandbox.Init"] = ["Sandbox"],
     };
 
     private static string Root

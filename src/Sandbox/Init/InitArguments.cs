@@ -53,11 +53,11 @@ public sealed record InitArguments(int PlanFd, int ErrorFd, int CgroupFd, int Co
     }
 
     /// <summary>The entry point of the init binary: 2 for a malformed command line, else whatever <see cref="InitStage.Run"/> returns.</summary>
-    public static int Main(IReadOnlyList<string> args)
+    public static int Main(IReadOnlyList<string> args, TextWriter stderr)
     {
         if (TryParse(args, out string error) is not { } parsed)
         {
-            Console.Error.WriteLine($"hctr-init: {error}");
+            stderr.WriteLine($"hctr-init: {error}");
             return 2;
         }
 
