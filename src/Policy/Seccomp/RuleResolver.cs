@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Hctr.Policy.Seccomp;
 
@@ -15,31 +16,54 @@ public static class RuleResolver
     public static ImmutableArray<ArchRuleTable> Resolve(SeccompRuleSet set, out ImmutableArray<string> notOnArch)
     {
         var missing = new SortedSet<string>(StringComparer.Ordinal);
+        var tables = Resolve(set, missing);
+        notOnArch = [.. missing];
+        return tables;
+    }
+
+    /// <summary>The same tables as <see cref="Resolve(SeccompRuleSet, out ImmutableArray{string})"/>, without the list of skipped names.</summary>
+    public static ImmutableArray<ArchRuleTable> Resolve(SeccompRuleSet set) => Resolve(set, missing: null);
+
+    private static ImmutableArray<ArchRuleTable> Resolve(SeccompRuleSet set, SortedSet<string>? missing)
+    {
         var tables = ImmutableArray.CreateBuilder<ArchRuleTable>();
         foreach (var arch in (set.Architectures.IsDefault ? [] : set.Architectures).Distinct())
         {
-            var byNumber = new Dictionary<int, ImmutableArray<SyscallRule>.Builder>();
+            var numbers = SyscallTable.NumbersByName(arch);
+            // Inserted in first-seen order, so the frozen table enumerates as it always has.
+            var byNumber = new Dictionary<int, ImmutableArray<SyscallRule>>();
             foreach (var rule in set.Rules.IsDefault ? [] : set.Rules)
             {
                 if (rule.Syscalls.IsDefault)
                     continue;
                 var syscallRule = new SyscallRule(rule.Conditions.IsDefault ? [] : rule.Conditions, rule.Action, rule.Origin);
-                foreach (var name in rule.Syscalls.Distinct(StringComparer.Ordinal))
+                foreach (var name in DistinctNames(rule.Syscalls))
                 {
-                    if (!SyscallTable.TryGetNumber(arch, name, out var nr))
+                    if (!numbers.TryGetValue(name, out var nr))
                     {
-                        missing.Add($"{name} on {SeccompArchNames.ToName(arch)}");
+                        missing?.Add($"{name} on {SeccompArchNames.ToName(arch)}");
                         continue;
                     }
-                    if (!byNumber.TryGetValue(nr, out var list))
-                        byNumber[nr] = list = ImmutableArray.CreateBuilder<SyscallRule>();
-                    list.Add(syscallRule);
+                    ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(byNumber, nr, out var exists);
+                    list = exists ? list.Add(syscallRule) : [syscallRule];
                 }
             }
-            var frozen = byNumber.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToImmutable());
-            tables.Add(new ArchRuleTable(arch, frozen, set.DefaultAction, set.UnknownAction));
+            tables.Add(new ArchRuleTable(arch, byNumber.ToFrozenDictionary(), set.DefaultAction, set.UnknownAction));
         }
-        notOnArch = [.. missing];
         return tables.ToImmutable();
+    }
+
+    /// <summary>
+    /// The names without repeats, first occurrence kept. Group expansion hands over sorted, unique names,
+    /// which need no set: one pass confirms it.
+    /// </summary>
+    private static ImmutableArray<string> DistinctNames(ImmutableArray<string> names)
+    {
+        for (var i = 1; i < names.Length; i++)
+        {
+            if (string.CompareOrdinal(names[i - 1], names[i]) >= 0)
+                return [.. names.Distinct(StringComparer.Ordinal)];
+        }
+        return names;
     }
 }

@@ -85,24 +85,34 @@ internal static class SyscallRanges
         segments.Add(new NrSegment(next, hi, unknown, Weight(next, hi, known: false)));
     }
 
-    /// <summary>Known numbers of the table's arch and numbers with rules, ascending, without duplicates.</summary>
-    private static uint[] SortedNumbers(ArchRuleTable table)
+    /// <summary>
+    /// Known numbers of the table's arch and numbers with rules, ascending, without duplicates. The known
+    /// numbers come sorted from <see cref="SyscallTable"/>; rule numbers are nearly always among them (the
+    /// resolver takes them from that table), so only the others, if any, are sorted in.
+    /// </summary>
+    private static ImmutableArray<uint> SortedNumbers(ArchRuleTable table)
     {
-        var known = SyscallTable.Numbers(table.Arch);
-        var all = new uint[known.Length + table.Rules.Count];
-        var count = 0;
-        foreach (var n in known)
-            all[count++] = unchecked((uint)n);
+        var known = SyscallTable.UnsignedNumbers(table.Arch);
+        List<uint>? others = null;
         foreach (var n in table.Rules.Keys)
-            all[count++] = unchecked((uint)n);
-        Array.Sort(all);
-        var unique = 0;
-        for (var i = 0; i < all.Length; i++)
         {
-            if (unique == 0 || all[i] != all[unique - 1])
-                all[unique++] = all[i];
+            if (!SyscallTable.IsKnown(table.Arch, n))
+                (others ??= []).Add(unchecked((uint)n));
         }
-        return all[..unique];
+        if (others is null)
+            return known;
+        others.Sort();
+        var all = ImmutableArray.CreateBuilder<uint>(known.Length + others.Count);
+        int a = 0, b = 0;
+        while (a < known.Length || b < others.Count)
+        {
+            // The two lists share no number: IsKnown put each rule number in exactly one of them.
+            if (b == others.Count || (a < known.Length && known[a] < others[b]))
+                all.Add(known[a++]);
+            else
+                all.Add(others[b++]);
+        }
+        return all.MoveToImmutable();
     }
 
     /// <summary>

@@ -12,7 +12,8 @@ namespace Hctr.Policy.Seccomp;
 /// </summary>
 public static class SyscallTable
 {
-    private sealed record ArchData(FrozenDictionary<string, int> ByName, FrozenDictionary<int, string> ByNumber, ImmutableArray<int> SortedNumbers);
+    private sealed record ArchData(FrozenDictionary<string, int> ByName, FrozenDictionary<int, string> ByNumber, ImmutableArray<int> SortedNumbers,
+        ImmutableArray<uint> UnsignedNumbers);
 
     private static readonly FrozenDictionary<SeccompArch, ArchData> Data = new Dictionary<SeccompArch, ArchData>
     {
@@ -29,7 +30,8 @@ public static class SyscallTable
     private static ArchData Build(ImmutableArray<(string Name, int Number)> entries) => new(
         entries.ToFrozenDictionary(e => e.Name, e => e.Number, StringComparer.Ordinal),
         entries.GroupBy(e => e.Number).ToFrozenDictionary(g => g.Key, g => g.First().Name),
-        [.. entries.Select(e => e.Number).Distinct().Order()]);
+        [.. entries.Select(e => e.Number).Distinct().Order()],
+        [.. entries.Select(e => unchecked((uint)e.Number)).Distinct().Order()]);
 
     private static ArchData For(SeccompArch arch) =>
         Data.TryGetValue(arch, out var data) ? data : throw new ArgumentOutOfRangeException(nameof(arch), arch, "unknown architecture");
@@ -45,6 +47,12 @@ public static class SyscallTable
 
     /// <summary>All numbers the table knows on this architecture, ascending.</summary>
     internal static ImmutableArray<int> Numbers(SeccompArch arch) => For(arch).SortedNumbers;
+
+    /// <summary>The same numbers as <see cref="Numbers"/>, as the unsigned values the filter compares, ascending as such.</summary>
+    internal static ImmutableArray<uint> UnsignedNumbers(SeccompArch arch) => For(arch).UnsignedNumbers;
+
+    /// <summary>The name-to-number table of one architecture, for callers that look up many names.</summary>
+    internal static FrozenDictionary<string, int> NumbersByName(SeccompArch arch) => For(arch).ByName;
 
     /// <summary>Whether <paramref name="name"/> is a syscall on any supported architecture.</summary>
     public static bool IsKnownAnywhere(string name) => Data.Values.Any(d => d.ByName.ContainsKey(name));
