@@ -26,31 +26,47 @@ public static class RuleResolver
 
     private static ImmutableArray<ArchRuleTable> Resolve(SeccompRuleSet set, SortedSet<string>? missing)
     {
-        var tables = ImmutableArray.CreateBuilder<ArchRuleTable>();
-        foreach (var arch in (set.Architectures.IsDefault ? [] : set.Architectures).Distinct())
+        var arches = (set.Architectures.IsDefault ? [] : set.Architectures).Distinct().ToArray();
+        var rules = set.Rules.IsDefault ? [] : set.Rules;
+        if (rules.Any(r => !r.Syscalls.IsDefaultOrEmpty))
         {
-            var numbers = SyscallTable.NumbersByName(arch);
-            // Inserted in first-seen order, so the frozen table enumerates as it always has.
-            var byNumber = new Dictionary<int, ImmutableArray<SyscallRule>>();
-            foreach (var rule in set.Rules.IsDefault ? [] : set.Rules)
+            foreach (var arch in arches)
             {
-                if (rule.Syscalls.IsDefault)
-                    continue;
-                var syscallRule = new SyscallRule(rule.Conditions.IsDefault ? [] : rule.Conditions, rule.Action, rule.Origin);
-                foreach (var name in DistinctNames(rule.Syscalls))
+                SyscallTable.NumbersByName(arch); // an architecture without a table is refused, as a lookup there would be
+            }
+        }
+
+        // One table per architecture, filled in rule order and, per rule, name order, so each frozen table
+        // enumerates as it always has. Each name is looked up once for all architectures.
+        var names = rules.Sum(r => r.Syscalls.IsDefault ? 0 : r.Syscalls.Length);
+        var byNumber = arches.Select(_ => new Dictionary<int, ImmutableArray<SyscallRule>>(names)).ToArray();
+        foreach (var rule in rules)
+        {
+            if (rule.Syscalls.IsDefault)
+                continue;
+            ImmutableArray<SyscallRule> alone = [new SyscallRule(rule.Conditions.IsDefault ? [] : rule.Conditions, rule.Action, rule.Origin)];
+            foreach (var name in DistinctNames(rule.Syscalls))
+            {
+                var known = SyscallTable.TryGetNumbers(name, out var numbers);
+                for (var a = 0; a < arches.Length; a++)
                 {
-                    if (!numbers.TryGetValue(name, out var nr))
+                    if (!known || numbers[(int)arches[a]] is not { } nr)
                     {
-                        missing?.Add($"{name} on {SeccompArchNames.ToName(arch)}");
+                        missing?.Add($"{name} on {SeccompArchNames.ToName(arches[a])}");
                         continue;
                     }
-                    ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(byNumber, nr, out var exists);
-                    list = exists ? list.Add(syscallRule) : [syscallRule];
+
+                    // A number's first rule shares this rule's one-element list; a later rule makes it a new list.
+                    ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(byNumber[a], nr, out var exists);
+                    list = exists ? list.Add(alone[0]) : alone;
                 }
             }
-            tables.Add(new ArchRuleTable(arch, byNumber.ToFrozenDictionary(), set.DefaultAction, set.UnknownAction));
         }
-        return tables.ToImmutable();
+
+        var tables = ImmutableArray.CreateBuilder<ArchRuleTable>(arches.Length);
+        for (var a = 0; a < arches.Length; a++)
+            tables.Add(new ArchRuleTable(arches[a], byNumber[a].ToFrozenDictionary(), set.DefaultAction, set.UnknownAction));
+        return tables.MoveToImmutable();
     }
 
     /// <summary>

@@ -23,7 +23,7 @@ internal static class SyscallRanges
     public static ImmutableArray<NrSegment> Build(IReadOnlyList<ArchRuleTable> tables, uint auditArch)
     {
         var kill = NrLeaf.Of(SeccompAction.KillProcess);
-        var segments = new List<NrSegment>();
+        var segments = new List<NrSegment>(1024);
         if (auditArch == SyscallTable.AuditArch(SeccompArch.X86_64))
         {
             var x86_64 = tables.FirstOrDefault(t => t.Arch == SeccompArch.X86_64);
@@ -57,6 +57,9 @@ internal static class SyscallRanges
             return;
         }
         var unknown = NrLeaf.Of(table.UnknownAction);
+        var listedNowhere = NrLeaf.Of(table.DefaultAction);
+        // Numbers resolved from one rule share its rule list, so one leaf serves them all.
+        var leaves = new Dictionary<ImmutableArray<SyscallRule>, NrLeaf>();
         var numbers = SortedNumbers(table);
         // A known number weighs 1, a run of unknown numbers as many as it has, at most
         // UnknownMargin; 0 when unweighted. Merge raises every merged segment to at least 1.
@@ -74,9 +77,9 @@ internal static class SyscallRanges
             }
             if (nr > next)
                 segments.Add(new NrSegment(next, nr - 1, unknown, Weight(next, nr - 1, known: false)));
-            var leaf = table.Rules.TryGetValue(unchecked((int)nr), out var rules)
-                ? Simplify(rules, table.DefaultAction)
-                : NrLeaf.Of(table.DefaultAction);
+            var leaf = listedNowhere;
+            if (table.Rules.TryGetValue(unchecked((int)nr), out var rules) && !leaves.TryGetValue(rules, out leaf))
+                leaves[rules] = leaf = Simplify(rules, table.DefaultAction);
             segments.Add(new NrSegment(nr, nr, leaf, Weight(nr, nr, known: true)));
             if (nr == hi)
                 return;

@@ -24,6 +24,15 @@ public static class SyscallTable
         [SeccompArch.Arm] = Build(SyscallTableArm.Entries),
     }.ToFrozenDictionary();
 
+    /// <summary>Per name, its number on each architecture (indexed by <see cref="SeccompArch"/>), null where it has none.</summary>
+    private static readonly FrozenDictionary<string, ImmutableArray<int?>> Everywhere = Data
+        .SelectMany(d => d.Value.ByName.Keys)
+        .Distinct(StringComparer.Ordinal)
+        .ToFrozenDictionary(
+            name => name,
+            name => Enum.GetValues<SeccompArch>().Select(a => Data[a].ByName.TryGetValue(name, out var nr) ? nr : (int?)null).ToImmutableArray(),
+            StringComparer.Ordinal);
+
     private static readonly ImmutableArray<string> AllNames =
         [.. Data.Values.SelectMany(d => d.ByName.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
@@ -50,6 +59,12 @@ public static class SyscallTable
 
     /// <summary>The same numbers as <see cref="Numbers"/>, as the unsigned values the filter compares, ascending as such.</summary>
     internal static ImmutableArray<uint> UnsignedNumbers(SeccompArch arch) => For(arch).UnsignedNumbers;
+
+    /// <summary>
+    /// The name's number on every architecture at once, indexed by <see cref="SeccompArch"/> (null where it has
+    /// none); false when no architecture has it.
+    /// </summary>
+    internal static bool TryGetNumbers(string name, out ImmutableArray<int?> numbers) => Everywhere.TryGetValue(name, out numbers);
 
     /// <summary>The name-to-number table of one architecture, for callers that look up many names.</summary>
     internal static FrozenDictionary<string, int> NumbersByName(SeccompArch arch) => For(arch).ByName;
