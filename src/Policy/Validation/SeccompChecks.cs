@@ -48,7 +48,7 @@ internal static class SeccompChecks
             }
         }
 
-        var added = new Dictionary<string, SeccompRuleSpec>(StringComparer.Ordinal);
+        var added = new Dictionary<string, SeccompRuleSpec>(512, StringComparer.Ordinal);
         byFile.Add((file, added));
         return added;
     }
