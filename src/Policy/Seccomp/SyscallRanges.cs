@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Hctr.Policy.Seccomp;
 
@@ -23,7 +24,7 @@ internal static class SyscallRanges
     public static ImmutableArray<NrSegment> Build(IReadOnlyList<ArchRuleTable> tables, uint auditArch)
     {
         var kill = NrLeaf.Of(SeccompAction.KillProcess);
-        var segments = new List<NrSegment>(1024);
+        var segments = new List<NrSegment>();
         if (auditArch == SyscallTable.AuditArch(SeccompArch.X86_64))
         {
             var x86_64 = tables.FirstOrDefault(t => t.Arch == SeccompArch.X86_64);
@@ -34,8 +35,8 @@ internal static class SyscallRanges
                 // nr -1 is how a tracer skips a syscall (the kernel re-runs seccomp after
                 // ptrace's syscall-entry stop); like libseccomp, do not kill for it: it is
                 // an unknown number of the x86_64 ABI.
-                segments.Add(new NrSegment(SeccompRet.X32SyscallBit, uint.MaxValue - 1, kill, 0));
-                segments.Add(new NrSegment(uint.MaxValue, uint.MaxValue, NrLeaf.Of(x86_64.UnknownAction), 0));
+                Append(segments, new NrSegment(SeccompRet.X32SyscallBit, uint.MaxValue - 1, kill, 0));
+                Append(segments, new NrSegment(uint.MaxValue, uint.MaxValue, NrLeaf.Of(x86_64.UnknownAction), 0));
             }
             else
             {
@@ -46,14 +47,14 @@ internal static class SyscallRanges
         {
             AddDomain(segments, tables.Single(), 0, uint.MaxValue, kill, weighted: true);
         }
-        return Merge(segments);
+        return WithWeightAtLeastOne(segments);
     }
 
     private static void AddDomain(List<NrSegment> segments, ArchRuleTable? table, uint lo, uint hi, NrLeaf absent, bool weighted)
     {
         if (table is null)
         {
-            segments.Add(new NrSegment(lo, hi, absent, 0));
+            Append(segments, new NrSegment(lo, hi, absent, 0));
             return;
         }
         var unknown = NrLeaf.Of(table.UnknownAction);
@@ -62,7 +63,8 @@ internal static class SyscallRanges
         var leaves = new Dictionary<ImmutableArray<SyscallRule>, NrLeaf>();
         var numbers = SortedNumbers(table);
         // A known number weighs 1, a run of unknown numbers as many as it has, at most
-        // UnknownMargin; 0 when unweighted. Merge raises every merged segment to at least 1.
+        // UnknownMargin; 0 when unweighted. Segments merge as they are appended; every merged one is
+        // then raised to at least 1.
         long Weight(uint from, uint to, bool known) =>
             !weighted ? 0 : known ? 1 : Math.Min((long)to - from + 1, UnknownMargin);
         var next = lo;
@@ -76,16 +78,16 @@ internal static class SyscallRanges
                 continue;
             }
             if (nr > next)
-                segments.Add(new NrSegment(next, nr - 1, unknown, Weight(next, nr - 1, known: false)));
+                Append(segments, new NrSegment(next, nr - 1, unknown, Weight(next, nr - 1, known: false)));
             var leaf = listedNowhere;
             if (table.Rules.TryGetValue(unchecked((int)nr), out var rules) && !leaves.TryGetValue(rules, out leaf))
                 leaves[rules] = leaf = Simplify(rules, table.DefaultAction);
-            segments.Add(new NrSegment(nr, nr, leaf, Weight(nr, nr, known: true)));
+            Append(segments, new NrSegment(nr, nr, leaf, Weight(nr, nr, known: true)));
             if (nr == hi)
                 return;
             next = nr + 1;
         }
-        segments.Add(new NrSegment(next, hi, unknown, Weight(next, hi, known: false)));
+        Append(segments, new NrSegment(next, hi, unknown, Weight(next, hi, known: false)));
     }
 
     /// <summary>
@@ -149,18 +151,29 @@ internal static class SyscallRanges
         return chain.IsEmpty ? NrLeaf.Of(fallthrough) : new NrLeaf(null, chain, fallthrough);
     }
 
-    private static ImmutableArray<NrSegment> Merge(List<NrSegment> segments)
+    /// <summary>
+    /// Adds a segment, merged into the last one when both return the same constant (so the list never holds
+    /// the unmerged run of one segment per syscall number).
+    /// </summary>
+    private static void Append(List<NrSegment> segments, NrSegment s)
     {
-        var merged = ImmutableArray.CreateBuilder<NrSegment>();
-        foreach (var s in segments)
+        if (segments.Count > 0)
         {
-            if (merged.Count > 0 && merged[^1].Leaf.IsConstant && s.Leaf.IsConstant && merged[^1].Leaf.Constant == s.Leaf.Constant)
-                merged[^1] = merged[^1] with { Hi = s.Hi, Weight = merged[^1].Weight + s.Weight };
-            else
-                merged.Add(s);
+            ref var last = ref CollectionsMarshal.AsSpan(segments)[^1];
+            if (last.Leaf.IsConstant && s.Leaf.IsConstant && last.Leaf.Constant == s.Leaf.Constant)
+            {
+                last = last with { Hi = s.Hi, Weight = last.Weight + s.Weight };
+                return;
+            }
         }
-        for (var i = 0; i < merged.Count; i++)
-            merged[i] = merged[i] with { Weight = Math.Max(1, merged[i].Weight) };
-        return merged.ToImmutable();
+        segments.Add(s);
+    }
+
+    private static ImmutableArray<NrSegment> WithWeightAtLeastOne(List<NrSegment> merged)
+    {
+        var result = ImmutableArray.CreateBuilder<NrSegment>(merged.Count);
+        foreach (var s in merged)
+            result.Add(s with { Weight = Math.Max(1, s.Weight) });
+        return result.MoveToImmutable();
     }
 }
