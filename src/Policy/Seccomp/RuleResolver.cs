@@ -32,7 +32,7 @@ public static class RuleResolver
         {
             foreach (var arch in arches)
             {
-                SyscallTable.NumbersByName(arch); // an architecture without a table is refused, as a lookup there would be
+                SyscallTable.RequireTable(arch); // refused here, as the first lookup there would be
             }
         }
 

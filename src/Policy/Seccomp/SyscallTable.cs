@@ -66,11 +66,11 @@ public static class SyscallTable
     /// </summary>
     internal static bool TryGetNumbers(string name, out ImmutableArray<int?> numbers) => Everywhere.TryGetValue(name, out numbers);
 
-    /// <summary>The name-to-number table of one architecture, for callers that look up many names.</summary>
-    internal static FrozenDictionary<string, int> NumbersByName(SeccompArch arch) => For(arch).ByName;
+    /// <summary>Throws, as every lookup there does, when hctr has no table for <paramref name="arch"/>.</summary>
+    internal static void RequireTable(SeccompArch arch) => _ = For(arch);
 
     /// <summary>Whether <paramref name="name"/> is a syscall on any supported architecture.</summary>
-    public static bool IsKnownAnywhere(string name) => Data.Values.Any(d => d.ByName.ContainsKey(name));
+    public static bool IsKnownAnywhere(string name) => Everywhere.ContainsKey(name);
 
     /// <summary>The AUDIT_ARCH_* value the kernel puts in seccomp_data.arch.</summary>
     public static uint AuditArch(SeccompArch arch) => arch switch
