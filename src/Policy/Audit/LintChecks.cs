@@ -134,7 +134,7 @@ internal static class LintChecks
             yield return new(LintRules.SeccompDefaultAllow, $"seccomp defaultAction is {s.DefaultAction.Value}", s.DefaultAction.Origin);
         }
 
-        var tables = RuleResolver.Resolve(SeccompStage.RuleSet(s, host), out _);
+        var tables = RuleResolver.Resolve(SeccompStage.RuleSet(s, host));
         var hits = new List<(LintRule Rule, string Name, SourceLocation At, SeccompArch Arch)>();
         foreach (var t in tables)
         {

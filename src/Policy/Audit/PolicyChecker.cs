@@ -25,7 +25,7 @@ public static class PolicyChecker
             }
         }
 
-        var tables = RuleResolver.Resolve(SeccompStage.RuleSet(profile.Seccomp, host), out _);
+        var tables = RuleResolver.Resolve(SeccompStage.RuleSet(profile.Seccomp, host));
         foreach (var f in policy.ForbiddenSyscalls)
         {
             var names = f.Value.StartsWith('@') && SyscallGroups.TryGet(f.Value, out var g) ? g : [f.Value];

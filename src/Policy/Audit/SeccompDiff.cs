@@ -20,8 +20,8 @@ internal static class SeccompDiff
 
     public static IEnumerable<DiffEntry> Compare(SeccompProfile old, SeccompProfile @new, HostFacts host)
     {
-        var to = RuleResolver.Resolve(SeccompStage.RuleSet(old, host), out _).ToDictionary(t => t.Arch);
-        var tn = RuleResolver.Resolve(SeccompStage.RuleSet(@new, host), out _).ToDictionary(t => t.Arch);
+        var to = RuleResolver.Resolve(SeccompStage.RuleSet(old, host)).ToDictionary(t => t.Arch);
+        var tn = RuleResolver.Resolve(SeccompStage.RuleSet(@new, host)).ToDictionary(t => t.Arch);
         var e = new List<DiffEntry>();
         foreach (var a in tn.Keys.Except(to.Keys))
         {

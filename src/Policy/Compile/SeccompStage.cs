@@ -28,7 +28,7 @@ internal static class SeccompStage
     public static SeccompProgram? Program(SeccompProfile s, HostFacts host, DiagnosticBag d)
     {
         var set = RuleSet(s, host);
-        var tables = RuleResolver.Resolve(set, out _);
+        var tables = RuleResolver.Resolve(set);
         WarnAbsent(s, set.Architectures, d);
         var native = set.Architectures.Contains(host.Arch) ? host.Arch : set.Architectures[0];
         var result = BpfCompiler.Compile(tables, native);

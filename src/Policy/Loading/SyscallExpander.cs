@@ -30,13 +30,43 @@ internal sealed class SyscallExpander(ImmutableDictionary<string, SyscallGroupSp
 
     public ImmutableArray<string> Expand(ImmutableArray<Located<string>> refs)
     {
-        var set = new SortedSet<string>(StringComparer.Ordinal);
+        var names = new List<string>();
         foreach (var r in refs)
         {
-            set.UnionWith(Ref(r, []));
+            names.AddRange(Ref(r, []));
         }
 
-        return [.. set];
+        return SortedUnique(names);
+    }
+
+    /// <summary>
+    /// The names in ordinal order, each once. A lone built-in group arrives that way already (one pass checks),
+    /// which spares the sort.
+    /// </summary>
+    private static ImmutableArray<string> SortedUnique(List<string> names)
+    {
+        var ordered = true;
+        for (var i = 1; i < names.Count && ordered; i++)
+        {
+            ordered = string.CompareOrdinal(names[i - 1], names[i]) < 0;
+        }
+
+        if (!ordered)
+        {
+            names.Sort(StringComparer.Ordinal);
+            var unique = 0;
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (unique == 0 || !string.Equals(names[unique - 1], names[i], StringComparison.Ordinal))
+                {
+                    names[unique++] = names[i];
+                }
+            }
+
+            names.RemoveRange(unique, names.Count - unique);
+        }
+
+        return [.. names];
     }
 
     private IEnumerable<string> Ref(Located<string> r, ImmutableHashSet<string> stack)
@@ -87,13 +117,13 @@ internal sealed class SyscallExpander(ImmutableDictionary<string, SyscallGroupSp
         }
 
         var inner = stack.Add(g.Name);
-        var set = new SortedSet<string>(StringComparer.Ordinal);
+        var names = new List<string>();
         foreach (var m in g.Members)
         {
-            set.UnionWith(Ref(m, inner));
+            names.AddRange(Ref(m, inner));
         }
 
-        var result = set.ToImmutableArray();
+        var result = SortedUnique(names);
         if (stack.IsEmpty)
         {
             _done[g.Name] = result;

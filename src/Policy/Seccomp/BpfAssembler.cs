@@ -17,7 +17,8 @@ internal sealed class BpfAssembler
 
     private const int TrueViaJa = 1, FalseViaJa = 2;
 
-    private readonly List<Item> items = [];
+    // A filter for a few architectures is around 750 instructions and as many labels: start big enough.
+    private readonly List<Item> items = new(2048);
     private int labels;
 
     public BpfLabel NewLabel() => new(labels++);

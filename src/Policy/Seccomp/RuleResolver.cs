@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Hctr.Policy.Seccomp;
 
@@ -15,31 +16,70 @@ public static class RuleResolver
     public static ImmutableArray<ArchRuleTable> Resolve(SeccompRuleSet set, out ImmutableArray<string> notOnArch)
     {
         var missing = new SortedSet<string>(StringComparer.Ordinal);
-        var tables = ImmutableArray.CreateBuilder<ArchRuleTable>();
-        foreach (var arch in (set.Architectures.IsDefault ? [] : set.Architectures).Distinct())
+        var tables = Resolve(set, missing);
+        notOnArch = [.. missing];
+        return tables;
+    }
+
+    /// <summary>The same tables as <see cref="Resolve(SeccompRuleSet, out ImmutableArray{string})"/>, without the list of skipped names.</summary>
+    public static ImmutableArray<ArchRuleTable> Resolve(SeccompRuleSet set) => Resolve(set, missing: null);
+
+    private static ImmutableArray<ArchRuleTable> Resolve(SeccompRuleSet set, SortedSet<string>? missing)
+    {
+        var arches = (set.Architectures.IsDefault ? [] : set.Architectures).Distinct().ToArray();
+        var rules = set.Rules.IsDefault ? [] : set.Rules;
+        if (rules.Any(r => !r.Syscalls.IsDefaultOrEmpty))
         {
-            var byNumber = new Dictionary<int, ImmutableArray<SyscallRule>.Builder>();
-            foreach (var rule in set.Rules.IsDefault ? [] : set.Rules)
+            foreach (var arch in arches)
             {
-                if (rule.Syscalls.IsDefault)
-                    continue;
-                var syscallRule = new SyscallRule(rule.Conditions.IsDefault ? [] : rule.Conditions, rule.Action, rule.Origin);
-                foreach (var name in rule.Syscalls.Distinct(StringComparer.Ordinal))
+                SyscallTable.RequireTable(arch); // refused here, as the first lookup there would be
+            }
+        }
+
+        // One table per architecture, filled in rule order and, per rule, name order, so each frozen table
+        // enumerates as it always has. Each name is looked up once for all architectures.
+        var names = rules.Sum(r => r.Syscalls.IsDefault ? 0 : r.Syscalls.Length);
+        var byNumber = arches.Select(_ => new Dictionary<int, ImmutableArray<SyscallRule>>(names)).ToArray();
+        foreach (var rule in rules)
+        {
+            if (rule.Syscalls.IsDefault)
+                continue;
+            ImmutableArray<SyscallRule> alone = [new SyscallRule(rule.Conditions.IsDefault ? [] : rule.Conditions, rule.Action, rule.Origin)];
+            foreach (var name in DistinctNames(rule.Syscalls))
+            {
+                var known = SyscallTable.TryGetNumbers(name, out var numbers);
+                for (var a = 0; a < arches.Length; a++)
                 {
-                    if (!SyscallTable.TryGetNumber(arch, name, out var nr))
+                    if (!known || numbers[(int)arches[a]] is not { } nr)
                     {
-                        missing.Add($"{name} on {SeccompArchNames.ToName(arch)}");
+                        missing?.Add($"{name} on {SeccompArchNames.ToName(arches[a])}");
                         continue;
                     }
-                    if (!byNumber.TryGetValue(nr, out var list))
-                        byNumber[nr] = list = ImmutableArray.CreateBuilder<SyscallRule>();
-                    list.Add(syscallRule);
+
+                    // A number's first rule shares this rule's one-element list; a later rule makes it a new list.
+                    ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(byNumber[a], nr, out var exists);
+                    list = exists ? list.Add(alone[0]) : alone;
                 }
             }
-            var frozen = byNumber.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToImmutable());
-            tables.Add(new ArchRuleTable(arch, frozen, set.DefaultAction, set.UnknownAction));
         }
-        notOnArch = [.. missing];
-        return tables.ToImmutable();
+
+        var tables = ImmutableArray.CreateBuilder<ArchRuleTable>(arches.Length);
+        for (var a = 0; a < arches.Length; a++)
+            tables.Add(new ArchRuleTable(arches[a], byNumber[a].ToFrozenDictionary(), set.DefaultAction, set.UnknownAction));
+        return tables.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// The names without repeats, first occurrence kept. Group expansion hands over sorted, unique names,
+    /// which need no set: one pass confirms it.
+    /// </summary>
+    private static ImmutableArray<string> DistinctNames(ImmutableArray<string> names)
+    {
+        for (var i = 1; i < names.Length; i++)
+        {
+            if (string.CompareOrdinal(names[i - 1], names[i]) >= 0)
+                return [.. names.Distinct(StringComparer.Ordinal)];
+        }
+        return names;
     }
 }

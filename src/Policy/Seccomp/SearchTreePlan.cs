@@ -15,9 +15,9 @@ internal sealed class SearchTreePlan
     public const int MaxOptimalSegments = 600;
 
     private readonly long[] prefix;
-    private readonly Dictionary<(int First, int Last), int>? splits;
+    private readonly Dictionary<long, int>? splits;
 
-    private SearchTreePlan(long[] prefix, Dictionary<(int, int), int>? splits)
+    private SearchTreePlan(long[] prefix, Dictionary<long, int>? splits)
     {
         this.prefix = prefix;
         this.splits = splits;
@@ -34,9 +34,12 @@ internal sealed class SearchTreePlan
 
     /// <summary>The first segment of the upper half when searching segments[first..last] (first &lt; last).</summary>
     public int Split(int first, int last) =>
-        splits is not null && splits.TryGetValue((first, last), out var k) ? k : GreedySplit(first, last);
+        splits is not null && splits.TryGetValue(Key(first, last), out var k) ? k : GreedySplit(first, last);
 
-    private static Dictionary<(int, int), int> OptimalSplits(long[] prefix, int n)
+    /// <summary>One 64-bit key per interval: a long hashes faster than a tuple.</summary>
+    private static long Key(int first, int last) => ((long)first << 32) | (uint)last;
+
+    private static Dictionary<long, int> OptimalSplits(long[] prefix, int n)
     {
         // cost[i*n+j]: least sum of weight × compares to reach each of segments i..j; root: its
         // split. Rented (not zeroed): every cell is written before it is read.
@@ -67,7 +70,7 @@ internal sealed class SearchTreePlan
                     root[i * n + j] = bestK;
                 }
             }
-            var splits = new Dictionary<(int, int), int>(n);
+            var splits = new Dictionary<long, int>(n);
             Collect(root, n, 0, n - 1, splits);
             return splits;
         }
@@ -78,12 +81,12 @@ internal sealed class SearchTreePlan
         }
     }
 
-    private static void Collect(int[] root, int n, int first, int last, Dictionary<(int, int), int> splits)
+    private static void Collect(int[] root, int n, int first, int last, Dictionary<long, int> splits)
     {
         if (first == last)
             return;
         var k = root[first * n + last];
-        splits[(first, last)] = k;
+        splits[Key(first, last)] = k;
         Collect(root, n, first, k - 1, splits);
         Collect(root, n, k, last, splits);
     }

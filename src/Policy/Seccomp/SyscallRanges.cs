@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Hctr.Policy.Seccomp;
 
@@ -34,8 +35,8 @@ internal static class SyscallRanges
                 // nr -1 is how a tracer skips a syscall (the kernel re-runs seccomp after
                 // ptrace's syscall-entry stop); like libseccomp, do not kill for it: it is
                 // an unknown number of the x86_64 ABI.
-                segments.Add(new NrSegment(SeccompRet.X32SyscallBit, uint.MaxValue - 1, kill, 0));
-                segments.Add(new NrSegment(uint.MaxValue, uint.MaxValue, NrLeaf.Of(x86_64.UnknownAction), 0));
+                Append(segments, new NrSegment(SeccompRet.X32SyscallBit, uint.MaxValue - 1, kill, 0));
+                Append(segments, new NrSegment(uint.MaxValue, uint.MaxValue, NrLeaf.Of(x86_64.UnknownAction), 0));
             }
             else
             {
@@ -46,20 +47,24 @@ internal static class SyscallRanges
         {
             AddDomain(segments, tables.Single(), 0, uint.MaxValue, kill, weighted: true);
         }
-        return Merge(segments);
+        return WithWeightAtLeastOne(segments);
     }
 
     private static void AddDomain(List<NrSegment> segments, ArchRuleTable? table, uint lo, uint hi, NrLeaf absent, bool weighted)
     {
         if (table is null)
         {
-            segments.Add(new NrSegment(lo, hi, absent, 0));
+            Append(segments, new NrSegment(lo, hi, absent, 0));
             return;
         }
         var unknown = NrLeaf.Of(table.UnknownAction);
+        var listedNowhere = NrLeaf.Of(table.DefaultAction);
+        // Numbers resolved from one rule share its rule list, so one leaf serves them all.
+        var leaves = new Dictionary<ImmutableArray<SyscallRule>, NrLeaf>();
         var numbers = SortedNumbers(table);
         // A known number weighs 1, a run of unknown numbers as many as it has, at most
-        // UnknownMargin; 0 when unweighted. Merge raises every merged segment to at least 1.
+        // UnknownMargin; 0 when unweighted. Segments merge as they are appended; every merged one is
+        // then raised to at least 1.
         long Weight(uint from, uint to, bool known) =>
             !weighted ? 0 : known ? 1 : Math.Min((long)to - from + 1, UnknownMargin);
         var next = lo;
@@ -73,36 +78,46 @@ internal static class SyscallRanges
                 continue;
             }
             if (nr > next)
-                segments.Add(new NrSegment(next, nr - 1, unknown, Weight(next, nr - 1, known: false)));
-            var leaf = table.Rules.TryGetValue(unchecked((int)nr), out var rules)
-                ? Simplify(rules, table.DefaultAction)
-                : NrLeaf.Of(table.DefaultAction);
-            segments.Add(new NrSegment(nr, nr, leaf, Weight(nr, nr, known: true)));
+                Append(segments, new NrSegment(next, nr - 1, unknown, Weight(next, nr - 1, known: false)));
+            var leaf = listedNowhere;
+            if (table.Rules.TryGetValue(unchecked((int)nr), out var rules) && !leaves.TryGetValue(rules, out leaf))
+                leaves[rules] = leaf = Simplify(rules, table.DefaultAction);
+            Append(segments, new NrSegment(nr, nr, leaf, Weight(nr, nr, known: true)));
             if (nr == hi)
                 return;
             next = nr + 1;
         }
-        segments.Add(new NrSegment(next, hi, unknown, Weight(next, hi, known: false)));
+        Append(segments, new NrSegment(next, hi, unknown, Weight(next, hi, known: false)));
     }
 
-    /// <summary>Known numbers of the table's arch and numbers with rules, ascending, without duplicates.</summary>
-    private static uint[] SortedNumbers(ArchRuleTable table)
+    /// <summary>
+    /// Known numbers of the table's arch and numbers with rules, ascending, without duplicates. The known
+    /// numbers come sorted from <see cref="SyscallTable"/>; rule numbers are nearly always among them (the
+    /// resolver takes them from that table), so only the others, if any, are sorted in.
+    /// </summary>
+    private static ImmutableArray<uint> SortedNumbers(ArchRuleTable table)
     {
-        var known = SyscallTable.Numbers(table.Arch);
-        var all = new uint[known.Length + table.Rules.Count];
-        var count = 0;
-        foreach (var n in known)
-            all[count++] = unchecked((uint)n);
+        var known = SyscallTable.UnsignedNumbers(table.Arch);
+        List<uint>? others = null;
         foreach (var n in table.Rules.Keys)
-            all[count++] = unchecked((uint)n);
-        Array.Sort(all);
-        var unique = 0;
-        for (var i = 0; i < all.Length; i++)
         {
-            if (unique == 0 || all[i] != all[unique - 1])
-                all[unique++] = all[i];
+            if (!SyscallTable.IsKnown(table.Arch, n))
+                (others ??= []).Add(unchecked((uint)n));
         }
-        return all[..unique];
+        if (others is null)
+            return known;
+        others.Sort();
+        var all = ImmutableArray.CreateBuilder<uint>(known.Length + others.Count);
+        int a = 0, b = 0;
+        while (a < known.Length || b < others.Count)
+        {
+            // The two lists share no number: IsKnown put each rule number in exactly one of them.
+            if (b == others.Count || (a < known.Length && known[a] < others[b]))
+                all.Add(known[a++]);
+            else
+                all.Add(others[b++]);
+        }
+        return all.MoveToImmutable();
     }
 
     /// <summary>
@@ -136,18 +151,29 @@ internal static class SyscallRanges
         return chain.IsEmpty ? NrLeaf.Of(fallthrough) : new NrLeaf(null, chain, fallthrough);
     }
 
-    private static ImmutableArray<NrSegment> Merge(List<NrSegment> segments)
+    /// <summary>
+    /// Adds a segment, merged into the last one when both return the same constant (so the list never holds
+    /// the unmerged run of one segment per syscall number).
+    /// </summary>
+    private static void Append(List<NrSegment> segments, NrSegment s)
     {
-        var merged = ImmutableArray.CreateBuilder<NrSegment>();
-        foreach (var s in segments)
+        if (segments.Count > 0)
         {
-            if (merged.Count > 0 && merged[^1].Leaf.IsConstant && s.Leaf.IsConstant && merged[^1].Leaf.Constant == s.Leaf.Constant)
-                merged[^1] = merged[^1] with { Hi = s.Hi, Weight = merged[^1].Weight + s.Weight };
-            else
-                merged.Add(s);
+            ref var last = ref CollectionsMarshal.AsSpan(segments)[^1];
+            if (last.Leaf.IsConstant && s.Leaf.IsConstant && last.Leaf.Constant == s.Leaf.Constant)
+            {
+                last = last with { Hi = s.Hi, Weight = last.Weight + s.Weight };
+                return;
+            }
         }
-        for (var i = 0; i < merged.Count; i++)
-            merged[i] = merged[i] with { Weight = Math.Max(1, merged[i].Weight) };
-        return merged.ToImmutable();
+        segments.Add(s);
+    }
+
+    private static ImmutableArray<NrSegment> WithWeightAtLeastOne(List<NrSegment> merged)
+    {
+        var result = ImmutableArray.CreateBuilder<NrSegment>(merged.Count);
+        foreach (var s in merged)
+            result.Add(s with { Weight = Math.Max(1, s.Weight) });
+        return result.MoveToImmutable();
     }
 }

@@ -12,7 +12,8 @@ namespace Hctr.Policy.Seccomp;
 /// </summary>
 public static class SyscallTable
 {
-    private sealed record ArchData(FrozenDictionary<string, int> ByName, FrozenDictionary<int, string> ByNumber, ImmutableArray<int> SortedNumbers);
+    private sealed record ArchData(FrozenDictionary<string, int> ByName, FrozenDictionary<int, string> ByNumber, ImmutableArray<int> SortedNumbers,
+        ImmutableArray<uint> UnsignedNumbers);
 
     private static readonly FrozenDictionary<SeccompArch, ArchData> Data = new Dictionary<SeccompArch, ArchData>
     {
@@ -23,13 +24,23 @@ public static class SyscallTable
         [SeccompArch.Arm] = Build(SyscallTableArm.Entries),
     }.ToFrozenDictionary();
 
+    /// <summary>Per name, its number on each architecture (indexed by <see cref="SeccompArch"/>), null where it has none.</summary>
+    private static readonly FrozenDictionary<string, ImmutableArray<int?>> Everywhere = Data
+        .SelectMany(d => d.Value.ByName.Keys)
+        .Distinct(StringComparer.Ordinal)
+        .ToFrozenDictionary(
+            name => name,
+            name => Enum.GetValues<SeccompArch>().Select(a => Data[a].ByName.TryGetValue(name, out var nr) ? nr : (int?)null).ToImmutableArray(),
+            StringComparer.Ordinal);
+
     private static readonly ImmutableArray<string> AllNames =
         [.. Data.Values.SelectMany(d => d.ByName.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     private static ArchData Build(ImmutableArray<(string Name, int Number)> entries) => new(
         entries.ToFrozenDictionary(e => e.Name, e => e.Number, StringComparer.Ordinal),
         entries.GroupBy(e => e.Number).ToFrozenDictionary(g => g.Key, g => g.First().Name),
-        [.. entries.Select(e => e.Number).Distinct().Order()]);
+        [.. entries.Select(e => e.Number).Distinct().Order()],
+        [.. entries.Select(e => unchecked((uint)e.Number)).Distinct().Order()]);
 
     private static ArchData For(SeccompArch arch) =>
         Data.TryGetValue(arch, out var data) ? data : throw new ArgumentOutOfRangeException(nameof(arch), arch, "unknown architecture");
@@ -46,8 +57,20 @@ public static class SyscallTable
     /// <summary>All numbers the table knows on this architecture, ascending.</summary>
     internal static ImmutableArray<int> Numbers(SeccompArch arch) => For(arch).SortedNumbers;
 
+    /// <summary>The same numbers as <see cref="Numbers"/>, as the unsigned values the filter compares, ascending as such.</summary>
+    internal static ImmutableArray<uint> UnsignedNumbers(SeccompArch arch) => For(arch).UnsignedNumbers;
+
+    /// <summary>
+    /// The name's number on every architecture at once, indexed by <see cref="SeccompArch"/> (null where it has
+    /// none); false when no architecture has it.
+    /// </summary>
+    internal static bool TryGetNumbers(string name, out ImmutableArray<int?> numbers) => Everywhere.TryGetValue(name, out numbers);
+
+    /// <summary>Throws, as every lookup there does, when hctr has no table for <paramref name="arch"/>.</summary>
+    internal static void RequireTable(SeccompArch arch) => _ = For(arch);
+
     /// <summary>Whether <paramref name="name"/> is a syscall on any supported architecture.</summary>
-    public static bool IsKnownAnywhere(string name) => Data.Values.Any(d => d.ByName.ContainsKey(name));
+    public static bool IsKnownAnywhere(string name) => Everywhere.ContainsKey(name);
 
     /// <summary>The AUDIT_ARCH_* value the kernel puts in seccomp_data.arch.</summary>
     public static uint AuditArch(SeccompArch arch) => arch switch

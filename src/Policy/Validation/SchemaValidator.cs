@@ -43,14 +43,15 @@ public static class SchemaValidator
 
     public static void Validate(YNode root, DiagnosticBag diagnostics)
     {
-        var locs = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-        var keyLocs = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-        var json = YamlToJson.Convert(root, locs, keyLocs);
-        // Fast path: a valid document needs only a yes; details are collected only for invalid ones.
-        if (Loaded.Value.Schema.IsValid(json))
+        // Fast path: a valid document needs only a yes; locations and details are collected only for invalid ones.
+        if (Loaded.Value.Schema.IsValid(YamlToJson.Convert(root)))
         {
             return;
         }
+
+        var locs = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        var keyLocs = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        var json = YamlToJson.Convert(root, locs, keyLocs);
 
         var byPlace = new Dictionary<string, (int Depth, string Keyword, string Message, string Schema)>(StringComparer.Ordinal);
         foreach (var f in Loaded.Value.Schema.Evaluate(json))

@@ -15,13 +15,16 @@ internal static class SeccompChecks
 {
     public static void Run(SeccompProfile s, DiagnosticBag d)
     {
-        var decided = new Dictionary<(string File, string Syscall), SeccompRuleSpec>();
+        // Per file, per syscall: the first unconditional rule naming it (string-keyed tables hash faster than a
+        // tuple key, and a profile's rules nearly all come from one file).
+        var decidedByFile = new List<(string? File, Dictionary<string, SeccompRuleSpec> Decided)>();
         foreach (var rule in s.Rules)
         {
+            var decided = DecidedIn(decidedByFile, rule.Origin.File);
+
             foreach (var name in rule.Expanded)
             {
-                var key = (rule.Origin.File, name);
-                if (decided.TryGetValue(key, out var first) && Direct(first, name) && Direct(rule, name))
+                if (decided.TryGetValue(name, out var first) && Direct(first, name) && Direct(rule, name))
                 {
                     Report(first, rule, name, d);
                     continue;
@@ -29,10 +32,25 @@ internal static class SeccompChecks
 
                 if (rule.Args.IsEmpty)
                 {
-                    decided.TryAdd(key, rule);
+                    decided.TryAdd(name, rule);
                 }
             }
         }
+    }
+
+    private static Dictionary<string, SeccompRuleSpec> DecidedIn(List<(string? File, Dictionary<string, SeccompRuleSpec> Decided)> byFile, string? file)
+    {
+        foreach (var (f, decided) in byFile)
+        {
+            if (string.Equals(f, file, StringComparison.Ordinal))
+            {
+                return decided;
+            }
+        }
+
+        var added = new Dictionary<string, SeccompRuleSpec>(512, StringComparer.Ordinal);
+        byFile.Add((file, added));
+        return added;
     }
 
     private static bool Direct(SeccompRuleSpec rule, string name) => rule.Syscalls.Any(s => s.Value == name);

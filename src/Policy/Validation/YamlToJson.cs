@@ -14,17 +14,29 @@ internal static class YamlToJson
     public static JsonNode? Convert(YNode node, Dictionary<string, SourceLocation> locations, Dictionary<string, SourceLocation> keyLocations) =>
         Convert(node, "", locations, keyLocations);
 
-    private static JsonNode? Convert(YNode node, string pointer, Dictionary<string, SourceLocation> locs, Dictionary<string, SourceLocation> keyLocs)
+    /// <summary>The same JSON value without the locations (what a document that turns out valid needs).</summary>
+    public static JsonNode? Convert(YNode node) => Convert(node, null, null, null);
+
+    private static JsonNode? Convert(YNode node, string? pointer, Dictionary<string, SourceLocation>? locs, Dictionary<string, SourceLocation>? keyLocs)
     {
-        locs[pointer] = node.Location;
+        if (locs is not null)
+        {
+            locs[pointer!] = node.Location;
+        }
+
         switch (node)
         {
             case YMapping m:
                 var obj = new JsonObject();
                 foreach (var (k, v) in m.Entries)
                 {
-                    var child = pointer + "/" + Escape(k.Value);
-                    keyLocs[child] = k.Location;
+                    string? child = null;
+                    if (keyLocs is not null)
+                    {
+                        child = pointer + "/" + Escape(k.Value);
+                        keyLocs[child] = k.Location;
+                    }
+
                     obj[k.Value] = Convert(v, child, locs, keyLocs);
                 }
 
@@ -33,7 +45,7 @@ internal static class YamlToJson
                 var arr = new JsonArray();
                 for (var i = 0; i < s.Items.Length; i++)
                 {
-                    arr.Add(Convert(s.Items[i], pointer + "/" + i.ToString(CultureInfo.InvariantCulture), locs, keyLocs));
+                    arr.Add(Convert(s.Items[i], locs is null ? null : pointer + "/" + i.ToString(CultureInfo.InvariantCulture), locs, keyLocs));
                 }
 
                 return arr;

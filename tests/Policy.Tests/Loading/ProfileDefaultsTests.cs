@@ -58,4 +58,28 @@ public class ProfileDefaultsTests
         var rw = MemorySource.Load(MemorySource.Header + "spec:\n  filesystem: {readOnlyRootfs: false}\n").Profile!;
         Assert.Contains(rw.Filesystem.Access, a => a.Path == "/" && a.Access.HasFlag(Model.FileAccess.Write));
     }
+
+    [Fact]
+    public void Expanded_syscalls_are_sorted_ordinally_and_unique_whatever_order_the_rule_names_them_in()
+    {
+        var r = MemorySource.Load(MemorySource.Header + """
+            spec:
+              seccomp:
+                groups:
+                  mine: [write, "@time", read, write]
+                rules:
+                  - syscalls: [write, "@mine", _llseek, read, "@signal", getpid, read]
+                    action: allow
+                  - syscalls: ["@default"]
+                    action: allow
+            """);
+        Assert.True(r.Succeeded, string.Join("\n", r.Diagnostics));
+        var first = r.Profile!.Seccomp.Rules[0].Expanded;
+        var expected = new[] { "write", "read", "_llseek", "getpid" }
+            .Concat(SyscallGroups.TryGet("@time", out var time) ? time : [])
+            .Concat(SyscallGroups.TryGet("@signal", out var signal) ? signal : [])
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, first);
+        Assert.Equal(SyscallGroups.TryGet("@default", out var docker) ? docker.Order(StringComparer.Ordinal) : [], r.Profile.Seccomp.Rules[1].Expanded);
+    }
 }

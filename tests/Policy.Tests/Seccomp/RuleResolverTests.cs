@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Hctr.Policy.Diagnostics;
 using Hctr.Policy.Seccomp;
@@ -47,5 +48,76 @@ public sealed class RuleResolverTests
             [new NamedRule(["read"], ImmutableArray<ArgCondition>.Empty, SeccompAction.Allow, At)]);
         var table = Assert.Single(RuleResolver.Resolve(set, out _));
         Assert.Equal(0x40000000, Assert.Single(table.Rules.Keys));
+    }
+
+    private static string Describe(ImmutableArray<ArchRuleTable> tables) => string.Join("\n", tables.Select(t =>
+        $"{t.Arch}: " + string.Join(" ", t.Rules.Select(kv => $"{kv.Key}=[{string.Join(",", kv.Value.Select(r => $"{r.Action}@{r.Origin.Line}/{r.Conditions.Length}"))}]"))));
+
+    [Fact]
+    public void Resolve_WithoutTheMissingList_BuildsTheSameTables_InTheSameOrder()
+    {
+        var eq = new ArgCondition(0, ArgOp.Eq, 1);
+        var set = new SeccompRuleSet(SeccompAction.Errno(1), SeccompAction.Errno(38),
+            [SeccompArch.X86, SeccompArch.X86_64, SeccompArch.X32, SeccompArch.X86],
+            [
+                new NamedRule(["write", "read", "write", "socketcall", "arch_prctl"], [eq], SeccompAction.Allow, new("p.yaml", 1, 1)),
+                new NamedRule(["read", "write"], [], SeccompAction.KillProcess, new("p.yaml", 2, 1)),
+                new NamedRule(["close", "openat", "read"], [], SeccompAction.Allow, new("p.yaml", 3, 1)),
+                new NamedRule(default, [], SeccompAction.Allow, new("p.yaml", 4, 1)),
+            ]);
+
+        RuleResolver.Resolve(set, out var missing);
+        Assert.Equal(Describe(Reference(set)), Describe(RuleResolver.Resolve(set)));
+        Assert.Equal(Describe(Reference(set)), Describe(RuleResolver.Resolve(set, out _)));
+        Assert.Contains("socketcall on x86_64", missing);
+
+        var docker = DockerDefaultRuleSet.Create([SeccompArch.X86_64, SeccompArch.X86, SeccompArch.X32]);
+        Assert.Equal(Describe(Reference(docker)), Describe(RuleResolver.Resolve(docker)));
+    }
+
+    /// <summary>The resolver written the plain way (per architecture, per rule, per distinct name, one lookup each).</summary>
+    private static ImmutableArray<ArchRuleTable> Reference(SeccompRuleSet set) =>
+    [
+        .. set.Architectures.Distinct().Select(arch =>
+        {
+            var byNumber = new Dictionary<int, List<SyscallRule>>();
+            foreach (var rule in set.Rules.Where(r => !r.Syscalls.IsDefault))
+            {
+                var syscallRule = new SyscallRule(rule.Conditions.IsDefault ? [] : rule.Conditions, rule.Action, rule.Origin);
+                foreach (var name in rule.Syscalls.Distinct(StringComparer.Ordinal))
+                {
+                    if (SyscallTable.TryGetNumber(arch, name, out var nr))
+                    {
+                        if (!byNumber.TryGetValue(nr, out var list))
+                            byNumber[nr] = list = [];
+                        list.Add(syscallRule);
+                    }
+                }
+            }
+
+            return new ArchRuleTable(arch, byNumber.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToImmutableArray()), set.DefaultAction, set.UnknownAction);
+        }),
+    ];
+
+    [Fact]
+    public void Resolve_ANameRepeatedInOneRule_AddsTheRuleOnce()
+    {
+        var set = new SeccompRuleSet(SeccompAction.Errno(1), SeccompAction.Errno(38), [SeccompArch.X86_64],
+            [new NamedRule(["write", "read", "write"], [], SeccompAction.Allow, At), new NamedRule(["read"], [], SeccompAction.KillProcess, At)]);
+        var table = Assert.Single(RuleResolver.Resolve(set));
+        Assert.Single(table.Rules[1]);
+        Assert.Equal([SeccompAction.Allow, SeccompAction.KillProcess], table.Rules[0].Select(r => r.Action));
+    }
+
+    [Fact]
+    public void Resolve_AnArchitectureWithoutATable_IsRefusedOnceARuleNamesASyscall()
+    {
+        var unknown = (SeccompArch)99;
+        var empty = new SeccompRuleSet(SeccompAction.Errno(1), SeccompAction.Errno(38), [unknown], []);
+        Assert.Single(RuleResolver.Resolve(empty)); // nothing to look up: the compiler refuses the architecture later
+
+        var named = empty with { Rules = [new NamedRule(["read"], [], SeccompAction.Allow, At)] };
+        Assert.Throws<ArgumentOutOfRangeException>(() => RuleResolver.Resolve(named));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RuleResolver.Resolve(named, out _));
     }
 }

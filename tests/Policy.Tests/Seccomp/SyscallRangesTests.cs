@@ -49,4 +49,28 @@ public sealed class SyscallRangesTests
         Assert.Equal(uint.MaxValue, segments[^1].Lo);
         Assert.All(segments, s => Assert.True(s.Weight >= 1));
     }
+
+    [Fact]
+    public void Build_GivesANumberOutsideTheSyscallTable_ItsOwnSegment()
+    {
+        // 1000 is no x86_64 syscall in hctr's table: its rule still decides it, between unknown runs.
+        var table = new ArchRuleTable(SeccompArch.X86_64,
+            new Dictionary<int, ImmutableArray<SyscallRule>> { [1000] = [R(SeccompAction.Allow)], [0] = [R(SeccompAction.Allow)] }.ToFrozenDictionary(),
+            Eperm, SeccompAction.Errno(38));
+        var segments = SyscallRanges.Build([table], 0xC000003E);
+
+        var at1000 = Assert.Single(segments, s => s.Lo <= 1000 && 1000 <= s.Hi);
+        Assert.Equal((1000u, 1000u), (at1000.Lo, at1000.Hi));
+        Assert.Equal(SeccompAction.Allow.ToRet(), at1000.Leaf.Constant);
+        var before = segments[segments.IndexOf(at1000) - 1];
+        var after = segments[segments.IndexOf(at1000) + 1];
+        Assert.Equal(SeccompAction.Errno(38).ToRet(), before.Leaf.Constant);
+        Assert.Equal(SeccompAction.Errno(38).ToRet(), after.Leaf.Constant);
+        for (var i = 1; i < segments.Length; i++)
+        {
+            Assert.Equal(segments[i - 1].Hi + 1, segments[i].Lo);
+            Assert.False(segments[i - 1].Leaf.IsConstant && segments[i].Leaf.IsConstant && segments[i - 1].Leaf.Constant == segments[i].Leaf.Constant,
+                $"segments {i - 1} and {i} return the same constant and were not merged");
+        }
+    }
 }
