@@ -89,7 +89,10 @@ internal static class YamlToJson
         }
 
         // Overflow parses as infinity, which JSON cannot carry: such a scalar stays a string, and the schema refuses it.
-        if (double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) && LooksNumeric(s.Value))
+        // An integral value written as a float (1.0, 1e2) stays a string too: JSON Schema would count it as an integer,
+        // but the binders read integers from the text as written, and a profile should say 1 where it means 1.
+        if (double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) && LooksNumeric(s.Value)
+            && d != Math.Floor(d))
         {
             return JsonValue.Create(d);
         }

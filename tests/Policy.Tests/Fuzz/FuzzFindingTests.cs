@@ -30,6 +30,24 @@ public class FuzzFindingTests
     }
 
     /// <summary>
+    /// Found while speeding up the compiler: an integral value written as a float (<c>1.0</c>, <c>1e2</c>) passed the
+    /// schema (JSON Schema counts it as an integer) and the binders' integer parse threw FormatException, a stack
+    /// trace from `hctr profile validate`. It is now refused by the schema, at the value, like any non-integer.
+    /// </summary>
+    [Theory]
+    [InlineData("spec:\n  resources:\n    pids: 1.0\n", 6, 11)]
+    [InlineData("spec:\n  resources:\n    pids: 1e2\n", 6, 11)]
+    [InlineData("spec:\n  userNamespace:\n    size: 65536.0\n", 6, 11)]
+    [InlineData("spec:\n  rlimits:\n    nofile: {soft: 1.0e3, hard: 4096}\n", 6, 20)]
+    public void Integral_float_in_an_integer_field_is_a_schema_error_not_a_FormatException(string body, int line, int column)
+    {
+        var r = ProfileLoader.LoadText("t.yaml", Header + body);
+        Assert.False(r.Succeeded);
+        var error = Assert.Single(r.Errors);
+        Assert.Equal(new SourceLocation("t.yaml", line, column), error.Location);
+    }
+
+    /// <summary>
     /// parser target, burst seed 20261128 iteration 11: a '[' inside a flow mapping key (<c>{na[me: t}</c>) makes
     /// YamlDotNet's scanner throw InvalidOperationException instead of a YamlException, which escaped the loader.
     /// </summary>
