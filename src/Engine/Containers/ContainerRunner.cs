@@ -120,7 +120,11 @@ public sealed class ContainerRunner(string stateRoot, ICgroupManager cgroups)
         {
             if (Directory.Exists(dir) && !IsOtherLive(dir))
             {
-                RootfsMounts.UnmountUnder(dir);
+                if (prepareRootfs is not null)
+                {
+                    RootfsMounts.UnmountUnder(dir); // an image rootfs; a --rootfs run mounts nothing in hctr's namespace
+                }
+
                 if (RootfsMounts.MountPointsUnder(dir).Count == 0)
                 {
                     Directory.Delete(dir, recursive: true);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text;
 using Hctr.Policy.Compile;
 using Hctr.Policy.Host;
@@ -278,13 +277,13 @@ public sealed class PlanCache(string directory)
 
     private static string Identity()
     {
-        var asm = typeof(PlanCompiler).Assembly;
-        var dll = Path.Combine(AppContext.BaseDirectory, asm.GetName().Name + ".dll");
+        // No reflection here (assembly names and attributes cost a metadata walk at every launch under NativeAOT):
+        // the file that holds the compiler, by path, size and time, is the identity.
+        var dll = Path.Combine(AppContext.BaseDirectory, "Hctr.Policy.dll");
         var file = File.Exists(dll) ? dll : Environment.ProcessPath;
         var info = file is null ? null : new FileInfo(file);
-        var version = asm.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
         return info is { Exists: true }
-            ? $"{info.FullName}|{info.Length}|{info.LastWriteTimeUtc.Ticks}|{version}"
+            ? $"{info.FullName}|{info.Length}|{info.LastWriteTimeUtc.Ticks}"
             : $"unknown|{Guid.NewGuid()}"; // never matches: no identity, no reuse
     }
 }
