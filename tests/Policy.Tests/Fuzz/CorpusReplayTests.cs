@@ -15,7 +15,7 @@ public class CorpusReplayTests
     /// <summary>Iterations per target, sized so the bursts together take a few seconds.</summary>
     private static readonly Dictionary<string, int> BurstIterations = new()
     {
-        ["parser"] = 150, ["compiler"] = 20, ["plan-json"] = 200, ["bpf"] = 400,
+        ["parser"] = 150, ["compiler"] = 20, ["plan-json"] = 200, ["plan-wire"] = 2000, ["bpf"] = 400,
     };
 
     public static TheoryData<string> Targets()

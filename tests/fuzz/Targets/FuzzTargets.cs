@@ -6,7 +6,7 @@ namespace Hctr.Fuzz.Targets;
 internal static class FuzzTargets
 {
     public static IReadOnlyList<FuzzTarget> All { get; } =
-        [new ProfileParserTarget(), new CompilerTarget(), new PlanJsonTarget(), new BpfInterpreterTarget()];
+        [new ProfileParserTarget(), new CompilerTarget(), new PlanJsonTarget(), new PlanWireTarget(), new BpfInterpreterTarget()];
 
     public static FuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);
 }
