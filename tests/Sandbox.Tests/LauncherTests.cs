@@ -86,24 +86,6 @@ public sealed class LauncherTests(BusyboxRootfs rootfs) : IClassFixture<BusyboxR
         Assert.All(dirs, d => Assert.False(Directory.Exists(d)));
     }
 
-    /// <summary>A pids limit of 1 leaves no room for the launching thread beside the child: that container is moved
-    /// in after the clone instead, and still runs under its limit (it cannot fork).</summary>
-    [Fact]
-    public void A_pids_limit_of_one_takes_the_move_path_and_still_holds()
-    {
-        var plan = (Plan with { Cgroup = Plan.Cgroup with { Settings = [new CgroupSetting("pids", "pids.max", "1", TestPlans.At(40))] } })
-            .WithArgv("/bin/sh", "-c", "while read -r l; do case $l in *pids:/hctr-*) found=1;; esac; done < /proc/self/cgroup; [ -n \"$found\" ] || exit 3; /bin/true; exit 4"); // builtins until the fork
-        var options = new LaunchOptions
-        {
-            InitExecutable = HctrBinary.InitPath,
-            Cgroups = new CgroupV1Manager(),
-            ForwardSignals = false,
-            Timeout = TimeSpan.FromSeconds(20),
-        };
-        // In its cgroup (not 3), and the fork of /bin/true fails (not 4): busybox sh gives up with 2.
-        Assert.Equal(2, Launcher.Run(plan, options).ExitCode);
-    }
-
     /// <summary>Born in its cgroup, the container's cgroup namespace is rooted there: it sees "/" and no host
     /// path (as runc does); a child moved in after the clone would see "/hctr-...".</summary>
     [Fact]

@@ -24,6 +24,16 @@ internal static class CgroupStage
                 $"container id '{id}' must be 1-128 characters of [A-Za-z0-9_.-]", "request.containerId");
         }
 
+        // The container's cgroup holds hctr's init stage before the workload: its main and finalizer threads, and
+        // with --init the PID 1 reaper beside it. A smaller limit would make the start fail, or fail now and then.
+        int initTasks = c.Request.Init ? 3 : 2;
+        if (c.Profile.Resources.PidsMax.Value is { } pids && pids < initTasks)
+        {
+            c.Diagnostics.Error(DiagnosticCodes.PidsTooLow, c.Profile.Resources.PidsMax.Origin,
+                $"pids {pids} leaves no room for hctr's init stage, which needs {initTasks} tasks{(c.Request.Init ? " with --init" : "")} before the workload starts: set pids to at least {initTasks}",
+                "spec.resources.pids");
+        }
+
         var name = PlanBinder.CgroupPrefix + id;
         return c.Host.Cgroups == CgroupLayout.V2 ? V2(c, name) : V1(c, name);
     }

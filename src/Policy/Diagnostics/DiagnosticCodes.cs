@@ -63,6 +63,7 @@ public static class DiagnosticCodes
     public const string RequestNotAllowed = "HCTR1606";
     public const string BadLaunchRequest = "HCTR1607";
     public const string NoHostIdRange = "HCTR1608";
+    public const string PidsTooLow = "HCTR1609";
 
     public const string ImportInvalid = "HCTR1701";
     public const string ImportUnsupported = "HCTR1702";

@@ -67,19 +67,11 @@ public sealed class CgroupV1Manager(string root = "/sys/fs/cgroup", string procS
     /// <summary>
     /// v1 hierarchies are thread-granular: the calling thread writes "0" (itself) to each directory's <c>tasks</c>.
     /// It goes back to the directories' parents, the cgroups of hctr they were created under (<see cref="Create"/>).
-    /// Until then it counts against the container's pids limit, for the length of one clone; with a limit of 1
-    /// there is no room for it, and null sends that container down the move path.
+    /// Until then it counts against the container's pids limit, for the length of one clone (the compiler refuses
+    /// limits below 2, HCTR1609, so there is room).
     /// </summary>
     public IDisposable? EnterForClone(IReadOnlyList<string> directories)
     {
-        // The thread and the child both count against pids.max at the clone: a limit of 1 (a container of one
-        // process) cannot hold both, so that container is moved in after the clone instead (as on v2).
-        if (directories.Any(d => File.Exists(Path.Combine(d, "pids.max"))
-            && int.TryParse(File.ReadAllText(Path.Combine(d, "pids.max")).Trim(), System.Globalization.CultureInfo.InvariantCulture, out int max) && max < 2))
-        {
-            return null;
-        }
-
         var parents = directories.Select(d => Path.GetDirectoryName(d) ?? "/").ToList();
         CgroupFiles.MoveThisThread(directories, parents);
         return new ThreadReturn(parents);

@@ -62,4 +62,22 @@ public class CgroupStageTests
     {
         Assert.Contains(DiagnosticCodes.BadLaunchRequest, Run(Strict(), Request() with { ContainerId = id }).Codes(Severity.Error));
     }
+
+    /// <summary>The init stage (main and finalizer threads, and the reaper with --init) lives in the container's cgroup
+    /// before the workload: a smaller pids limit is refused at its line, not left to fail a start now and then.</summary>
+    [Theory]
+    [InlineData(1L, false, true)]
+    [InlineData(2L, false, false)]
+    [InlineData(2L, true, true)]
+    [InlineData(3L, true, false)]
+    public void A_pids_limit_below_the_init_stage_is_refused_at_its_line(long pids, bool init, bool refused)
+    {
+        var p = Strict() with { Resources = Strict().Resources with { PidsMax = L<long?>(pids, 12) } };
+        var result = Run(p, Request() with { Init = init });
+        Assert.Equal(refused, result.Codes(Severity.Error).Contains(DiagnosticCodes.PidsTooLow));
+        if (refused)
+        {
+            Assert.Equal(At(12), result.Diagnostics.Single(d => d.Code == DiagnosticCodes.PidsTooLow).Location);
+        }
+    }
 }
