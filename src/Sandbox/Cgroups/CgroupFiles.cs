@@ -7,28 +7,6 @@ internal static class CgroupFiles
 {
     public static void Write(string path, string value) => FileCalls.WriteText(path, value);
 
-    /// <summary>Moves the calling thread (not its process) into each v1 directory, by writing "0" to its <c>tasks</c>
-    /// file. On failure the directories already entered are left again (moved back to their parents) before throwing.</summary>
-    public static void MoveThisThread(IReadOnlyList<string> into, IReadOnlyList<string> backTo)
-    {
-        for (int i = 0; i < into.Count; i++)
-        {
-            try
-            {
-                Write(Path.Combine(into[i], "tasks"), "0");
-            }
-            catch
-            {
-                for (int j = i - 1; j >= 0; j--)
-                {
-                    Write(Path.Combine(backTo[j], "tasks"), "0");
-                }
-
-                throw;
-            }
-        }
-    }
-
     /// <summary>The process's own cgroup per hierarchy from /proc/self/cgroup: "memory" → "/a/b", "" → the v2 path.</summary>
     public static Dictionary<string, string> SelfCgroups(string procSelfCgroup)
     {

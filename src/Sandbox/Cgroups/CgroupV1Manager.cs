@@ -72,9 +72,22 @@ public sealed class CgroupV1Manager(string root = "/sys/fs/cgroup", string procS
     /// </summary>
     public IDisposable? EnterForClone(IReadOnlyList<string> directories)
     {
-        var parents = directories.Select(d => Path.GetDirectoryName(d) ?? "/").ToList();
-        CgroupFiles.MoveThisThread(directories, parents);
-        return new ThreadReturn(parents);
+        // If entering one fails, the way back undoes the others (entering a cgroup the thread is in is a no-op).
+        var back = new ThreadReturn([.. directories.Select(d => Path.GetDirectoryName(d) ?? "/")]);
+        try
+        {
+            foreach (string dir in directories)
+            {
+                CgroupFiles.Write(Path.Combine(dir, "tasks"), "0");
+            }
+        }
+        catch
+        {
+            back.Dispose();
+            throw;
+        }
+
+        return back;
     }
 
     private sealed class ThreadReturn(IReadOnlyList<string> parents) : IDisposable

@@ -17,17 +17,12 @@ public sealed class StoreLock : IDisposable
         for (int delay = 5; ; delay = Math.Min(delay * 2, 100))
         {
             ct.ThrowIfCancellationRequested();
-            try
+            if (TryOpen(path, shared) is { } held)
             {
-                var file = shared
-                    ? new FileStream(path, FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite)
-                    : new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                return new StoreLock(file);
+                return held;
             }
-            catch (IOException) when (File.Exists(path))
-            {
-                await Task.Delay(delay, ct).ConfigureAwait(false);
-            }
+
+            await Task.Delay(delay, ct).ConfigureAwait(false);
         }
     }
 
@@ -35,6 +30,11 @@ public sealed class StoreLock : IDisposable
     public static StoreLock? TryAcquire(string path, bool shared)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return TryOpen(path, shared);
+    }
+
+    private static StoreLock? TryOpen(string path, bool shared)
+    {
         try
         {
             return new StoreLock(shared
