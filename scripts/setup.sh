@@ -2,7 +2,8 @@
 # Sets hctr up on a fresh Debian 12 machine (as root) and runs the demo:
 #   1. apt-get the tools hctr and its tests use (skipped when all are present),
 #   2. fetch the official SARIF 2.1.0 JSON schema for the tests into .cache/sarif/ (npm pack, sha256-pinned),
-#   3. publish hctr and hctr-init (the init stage) as NativeAOT binaries to bin/,
+#   3. publish hctr (the small front binary), hctr-cli (the full CLI) and hctr-init (the init stage) as
+#      NativeAOT binaries to bin/,
 #   4. run the demo (scripts/demo.sh) unless --no-demo is given.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -81,9 +82,10 @@ if ! command -v dotnet >/dev/null; then
   exit 1
 fi
 
-# Two NativeAOT binaries: hctr, and hctr-init, the small stage every launch starts inside the container's
-# namespaces (docs/sandbox.md).
-for project in src/Cli/Cli.csproj:hctr src/Sandbox.Init/Sandbox.Init.csproj:hctr-init; do
+# Three NativeAOT binaries (docs/sandbox.md): hctr-cli, the full CLI; hctr, the small front binary users run,
+# which launches a cached `run --rootfs` itself and execs hctr-cli for everything else; and hctr-init, the small
+# stage every launch starts inside the container's namespaces.
+for project in src/Cli/Cli.csproj:hctr-cli src/Sandbox.Init/Sandbox.Init.csproj:hctr-init src/Cli.Front/Cli.Front.csproj:hctr; do
   echo "setup: publishing bin/${project#*:} (NativeAOT)"
   log=$(mktemp)
   if ! dotnet publish "${project%%:*}" -c Release -r linux-x64 -p:PublishAot=true -o bin -nologo \
@@ -96,7 +98,7 @@ for project in src/Cli/Cli.csproj:hctr src/Sandbox.Init/Sandbox.Init.csproj:hctr
   rm -f "$log"
 done
 rm -f bin/*.dbg bin/*.pdb
-test -x bin/hctr && test -x bin/hctr-init
+test -x bin/hctr && test -x bin/hctr-cli && test -x bin/hctr-init
 
 if [[ "${1:-}" != "--no-demo" ]]; then
   exec scripts/demo.sh

@@ -23,26 +23,14 @@ internal delegate Hctr.Engine.Profiles.PlanCompileResult CompileProfileFile(stri
 /// </summary>
 internal static class RunCommand
 {
-    private const int HctrFailure = 125;
+    private const int HctrFailure = ForegroundRun.HctrFailure;
 
     /// <summary>
     /// Profiles compile through Engine (file loading, extends) into a plan for this run, through the plan cache
     /// under the state root unless <c>HCTR_NO_PLAN_CACHE=1</c>. Each auto user namespace gets a host id range of
     /// its own, released when the run ends.
     /// </summary>
-    private static readonly CompileProfileFile DefaultCompiler = (path, request, host) =>
-    {
-        Func<uint, uint> allocate = size =>
-            IdRangeAllocator.ForHost(ContainerRunner.DefaultStateRoot, Environment.GetEnvironmentVariable(IdRangeAllocator.BaseVariable))
-                .Claim(request.ContainerId, size);
-        if (Environment.GetEnvironmentVariable("HCTR_NO_PLAN_CACHE") == "1")
-        {
-            return Hctr.Engine.Profiles.PlanCache.CompileUncached(path, request, host, allocate);
-        }
-
-        var cache = new Hctr.Engine.Profiles.PlanCache(Hctr.Engine.Profiles.PlanCache.DefaultDirectory(ContainerRunner.DefaultStateRoot));
-        return cache.Compile(path, request, host, allocate);
-    };
+    private static readonly CompileProfileFile DefaultCompiler = ForegroundRun.Compile;
 
     public static Command Create() => Create(DefaultCompiler);
 
@@ -123,7 +111,8 @@ internal static class RunCommand
                     return HctrFailure;
                 }
 
-                if (!TryBuildRequest(parse, argv, id, rootPath, hostname, env, workdir, user, tty, init, fromImage is null, stderr, out var request))
+                if (!ForegroundRun.TryBuildRequest(argv, id, rootPath, parse.GetValue(hostname), parse.GetValue(env) ?? [], parse.GetValue(workdir),
+                        parse.GetValue(user), parse.GetValue(tty), parse.GetValue(init), numericUser: fromImage is null, stderr, out var request))
                 {
                     return HctrFailure;
                 }
@@ -158,11 +147,16 @@ internal static class RunCommand
             try
             {
                 var maps = launchPlan.IdMaps;
-                return Launch(id, launchPlan, stderr, image is null ? null : dir => image.Mount(dir, maps, stderr));
+                return ForegroundRun.Launch(id, launchPlan, InitBinary.Locate(), stderr, image is null ? null : dir => image.Mount(dir, maps, stderr));
+            }
+            catch (InvalidOperationException e)
+            {
+                stderr.WriteLine($"hctr: {e.Message}"); // hctr-init is missing
+                return HctrFailure;
             }
             finally
             {
-                new IdRangeAllocator(ContainerRunner.DefaultStateRoot).Release(id);
+                ForegroundRun.ReleaseIds(id);
             }
         });
         return run;
@@ -195,100 +189,4 @@ internal static class RunCommand
     }
 
     private static readonly HashSet<string> FlagOptions = ["--tty", "-t", "--init", "--insecure-skip-verify-unsafe"];
-
-    private static int Launch(string id, LaunchPlan plan, TextWriter stderr, Func<string, IDisposable>? prepareRootfs = null)
-    {
-        // The plan's settings are spelled for one layout; the compiler chose it from the probed host.
-        ICgroupManager cgroups = plan.Cgroup.Layout == CgroupLayout.V2 ? new CgroupV2Manager() : new CgroupV1Manager();
-        var runner = new ContainerRunner(ContainerRunner.DefaultStateRoot, cgroups);
-        try
-        {
-            var options = new LaunchOptions
-            {
-                InitExecutable = InitBinary.Locate(),
-                InitEnvironment = DotnetEnvironment(),
-                Cgroups = cgroups,
-            };
-            var result = runner.Run(id, plan, options, prepareRootfs);
-            if (result.Failure is { } failure)
-            {
-                stderr.WriteLine($"hctr: {failure.Render()}");
-            }
-
-            if (result.OomKilled)
-            {
-                stderr.WriteLine("hctr: the container hit its memory limit and the OOM killer killed a process");
-            }
-
-            return result.ExitCode;
-        }
-        catch (SyscallException e)
-        {
-            stderr.WriteLine($"hctr: {e.Message}");
-            return HctrFailure;
-        }
-        catch (Hctr.Engine.Images.Unpack.UnpackException e)
-        {
-            stderr.WriteLine($"hctr: layer refused ({e.Reason}): {e.Message}");
-            return HctrFailure;
-        }
-        catch (Hctr.Engine.Images.Registry.RegistryException e)
-        {
-            stderr.WriteLine($"hctr: {e.Reason}: {e.Message}");
-            return HctrFailure;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
-        {
-            stderr.WriteLine($"hctr: {e.Message}");
-            return HctrFailure;
-        }
-    }
-
-    private static bool TryBuildRequest(
-        ParseResult parse, string[] argv, string id, string rootPath, Option<string> hostname, Option<string[]> env,
-        Option<string> workdir, Option<string> user, Option<bool> tty, Option<bool> init, bool numericUser, TextWriter stderr, out LaunchRequest request)
-    {
-        request = new LaunchRequest { Argv = [.. argv] };
-        uint uid = 0, gid = 0;
-        if (numericUser && parse.GetValue(user) is { } spec)
-        {
-            string[] parts = spec.Split(':', 2);
-            if (!uint.TryParse(parts[0], CultureInfo.InvariantCulture, out uid)
-                || (parts.Length == 2 && !uint.TryParse(parts[1], CultureInfo.InvariantCulture, out gid)))
-            {
-                stderr.WriteLine($"hctr run: --user expects UID[:GID] (numbers), got '{spec}'");
-                return false;
-            }
-
-            gid = parts.Length == 2 ? gid : uid;
-        }
-
-        string[] extraEnv = parse.GetValue(env) ?? [];
-        if (extraEnv.FirstOrDefault(e => !e.Contains('=') || e.StartsWith('=')) is { } bad)
-        {
-            stderr.WriteLine($"hctr run: -e expects KEY=VALUE, got '{bad}'");
-            return false;
-        }
-
-        var keys = extraEnv.Select(e => e[..e.IndexOf('=')]).ToHashSet(StringComparer.Ordinal);
-        request = request with
-        {
-            Env = [.. request.Env.Where(e => !keys.Contains(e[..e.IndexOf('=')])), .. extraEnv],
-            Cwd = parse.GetValue(workdir) ?? request.Cwd,
-            Uid = uid,
-            Gid = gid,
-            Hostname = parse.GetValue(hostname) ?? request.Hostname,
-            ContainerId = id,
-            RootfsPath = rootPath,
-            Terminal = parse.GetValue(tty),
-            Init = parse.GetValue(init),
-        };
-        return true;
-    }
-
-    /// <summary>The init stage gets no host environment but what a JIT-hosted hctr needs to start (DOTNET_*).</summary>
-    private static string[] DotnetEnvironment() =>
-        [.. Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
-            .Where(e => ((string)e.Key).StartsWith("DOTNET_", StringComparison.Ordinal))
-            .Select(e => $"{e.Key}={e.Value}")];
 }

@@ -14,8 +14,11 @@ namespace Hctr.Engine.Containers;
 /// different bases never overlap.
 /// </summary>
 public sealed class IdRangeAllocator(string stateRoot, uint firstHostId = IdRangeAllocator.FirstHostId,
-    string subuidPath = SubordinateIds.SubuidPath, string subgidPath = SubordinateIds.SubgidPath)
+    string subuidPath = SubordinateIds.SubuidPath, string subgidPath = SubordinateIds.SubgidPath, int? claimantPid = null)
 {
+    /// <summary>The process a claim is made by and released by (the running hctr; tests name others).</summary>
+    private readonly int _claimant = claimantPid ?? Environment.ProcessId;
+
     public const uint FirstHostId = 1_000_000;
     public const uint SlotSize = 65536;
     public const string BaseVariable = "HCTR_ID_BASE";
@@ -74,7 +77,11 @@ public sealed class IdRangeAllocator(string stateRoot, uint firstHostId = IdRang
             $"stop containers, or set {BaseVariable} to a first host id with room above it");
     }
 
-    /// <summary>Releases every slot this container holds.</summary>
+    /// <summary>
+    /// Releases every slot this process claimed for the container. A claim names its claimant's pid too: a second
+    /// run under a name already in use fails, and must not release the running container's range as it ends (two
+    /// containers would then share host ids).
+    /// </summary>
     public void Release(string containerId)
     {
         if (!Directory.Exists(Dir))
@@ -84,7 +91,7 @@ public sealed class IdRangeAllocator(string stateRoot, uint firstHostId = IdRang
 
         foreach (var f in ClaimFiles())
         {
-            if (ReadOwner(f) == containerId)
+            if (ReadClaim(f) is { } c && c.Owner == containerId && c.Pid == _claimant)
             {
                 File.Delete(f);
             }
@@ -104,7 +111,7 @@ public sealed class IdRangeAllocator(string stateRoot, uint firstHostId = IdRang
                 string file = Path.Combine(Dir, slot.ToString(CultureInfo.InvariantCulture));
                 using var fs = new FileStream(file, FileMode.CreateNew, FileAccess.Write);
                 written.Add(file);
-                fs.Write(System.Text.Encoding.UTF8.GetBytes(id));
+                fs.Write(System.Text.Encoding.UTF8.GetBytes($"{id}\n{_claimant.ToString(CultureInfo.InvariantCulture)}\n"));
             }
         }
         catch
@@ -155,17 +162,26 @@ public sealed class IdRangeAllocator(string stateRoot, uint firstHostId = IdRang
 
     private bool IsStale(string file)
     {
-        var owner = ReadOwner(file);
+        var owner = ReadClaim(file)?.Owner;
         return owner is not null && !Directory.Exists(Path.Combine(stateRoot, owner))
             && File.GetLastWriteTimeUtc(file) < DateTime.UtcNow.AddMinutes(-1);
     }
 
-    private static string? ReadOwner(string file)
+    /// <summary>A claim file: the container id, then the claimant's pid (null when unreadable or malformed). A claim
+    /// without a pid line (written before claims named their claimant) can go stale but is released by no one.</summary>
+    private static (string Owner, int Pid)? ReadClaim(string file)
     {
         try
         {
-            var text = File.ReadAllText(file).Trim();
-            return text.Length == 0 || text.Contains('/') || text.Contains("..", StringComparison.Ordinal) ? null : text;
+            var lines = File.ReadAllText(file).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            int pid = -1;
+            if (lines.Length is 0 or > 2 || (lines.Length == 2 && !int.TryParse(lines[1], NumberStyles.None, CultureInfo.InvariantCulture, out pid)))
+            {
+                return null;
+            }
+
+            var owner = lines[0];
+            return owner.Length == 0 || owner.Contains('/') || owner.Contains("..", StringComparison.Ordinal) ? null : (owner, pid);
         }
         catch (IOException)
         {

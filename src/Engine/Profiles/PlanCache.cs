@@ -37,16 +37,33 @@ public sealed class PlanCache(string directory)
     {
         var cwd = workingDirectory ?? Directory.GetCurrentDirectory();
         var allocate = Memo(allocateAutoRange);
+        var (hit, baseKey) = Find(path, request, host, allocate, cwd);
+        return hit ?? CompileNow(path, request, host, allocate, cwd, baseKey);
+    }
+
+    /// <summary>
+    /// The entry <see cref="Compile"/> would serve, or null where it would compile: a lookup that never compiles
+    /// (the front binary's fast path, which hands a miss to the full CLI). Like <see cref="Compile"/> it may claim an
+    /// auto id range first; after a null the caller releases it.
+    /// </summary>
+    public PlanCompileResult? TryCached(string path, LaunchRequest request, HostFacts host, Func<uint, uint>? allocateAutoRange,
+        string? workingDirectory = null) =>
+        Find(path, request, host, Memo(allocateAutoRange), workingDirectory ?? Directory.GetCurrentDirectory()).Hit;
+
+    /// <summary>The hit for this compile, if any, and the key a compile after a miss stores under (null: do not store).</summary>
+    private (PlanCompileResult? Hit, string? BaseKey) Find(string path, LaunchRequest request, HostFacts host, Func<uint, uint>? allocate,
+        string cwd)
+    {
         if (!PlanBinder.IsValidContainerId(request.ContainerId) || !EnsureDirectory())
         {
-            return CompileNow(path, request, host, allocate, cwd, cacheKey: null);
+            return (null, null);
         }
 
         var files = new FileProfileSource(cwd);
         var full = files.FullPath(path, null);
         if (files.Read(full, null).Text is not { } leaf)
         {
-            return CompileNow(path, request, host, allocate, cwd, cacheKey: null);
+            return (null, null);
         }
 
         var leafHash = PlanCacheHash.OfText(leaf);
@@ -63,15 +80,15 @@ public sealed class PlanCache(string directory)
         }
         catch (Containers.IdRangeException)
         {
-            start = null; // the compile below claims again and reports it at the profile's userNamespace line
+            start = null; // the compile after the miss claims again and reports it at the profile's userNamespace line
         }
 
         if (start is { } s && Lookup(EntryKey(baseKey, s), files, new PlanCacheDependency(full, leafHash)) is { } hit)
         {
-            return hit with { Plan = PlanBinder.Bind(hit.Plan!, request.ContainerId, request.RootfsPath) };
+            return (hit with { Plan = PlanBinder.Bind(hit.Plan!, request.ContainerId, request.RootfsPath) }, baseKey);
         }
 
-        return CompileNow(path, request, host, allocate, cwd, baseKey);
+        return (null, baseKey);
     }
 
     /// <summary>The same compile without the cache (<c>HCTR_NO_PLAN_CACHE=1</c>, and whenever the cache cannot be used).</summary>
@@ -275,15 +292,35 @@ public sealed class PlanCache(string directory)
         };
     }
 
+    /// <summary>The published binaries (scripts/setup.sh): the full CLI, which compiles, and the front binary, which
+    /// serves hits without it. Both read and write this cache, so both files are its identity.</summary>
+    public const string FullCliFileName = "hctr-cli";
+
+    public const string FrontFileName = "hctr";
+
     private static string Identity()
     {
         // No reflection here (assembly names and attributes cost a metadata walk at every launch under NativeAOT):
-        // the file that holds the compiler, by path, size and time, is the identity.
+        // the files that hold the compiler and the plan reader, by path, size and time, are the identity: the
+        // Policy assembly under a JIT host; the two published binaries side by side (the full CLI and the front
+        // binary compute the same identity); else the running executable.
         var dll = Path.Combine(AppContext.BaseDirectory, "Hctr.Policy.dll");
-        var file = File.Exists(dll) ? dll : Environment.ProcessPath;
-        var info = file is null ? null : new FileInfo(file);
-        return info is { Exists: true }
-            ? $"{info.FullName}|{info.Length}|{info.LastWriteTimeUtc.Ticks}"
-            : $"unknown|{Guid.NewGuid()}"; // never matches: no identity, no reuse
+        var dir = Path.GetDirectoryName(Environment.ProcessPath) ?? "/";
+        string?[] files = File.Exists(dll) ? [dll]
+            : File.Exists(Path.Combine(dir, FullCliFileName)) ? [Path.Combine(dir, FullCliFileName), Path.Combine(dir, FrontFileName)]
+            : [Environment.ProcessPath];
+        var parts = new List<string>();
+        foreach (var file in files)
+        {
+            var info = file is null ? null : new FileInfo(file);
+            if (info is not { Exists: true })
+            {
+                return $"unknown|{Guid.NewGuid()}"; // never matches: no identity, no reuse
+            }
+
+            parts.Add($"{info.FullName}|{info.Length}|{info.LastWriteTimeUtc.Ticks}");
+        }
+
+        return string.Join(';', parts);
     }
 }

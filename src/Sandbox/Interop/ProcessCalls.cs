@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace Hctr.Sandbox.Interop;
 
-/// <summary>waitpid, kill, pidfd_send_signal, execve, getpid.</summary>
+/// <summary>waitpid, kill, pidfd_send_signal, execve, execv, getpid.</summary>
 internal static unsafe partial class ProcessCalls
 {
     public const int WNOHANG = 1;
@@ -19,6 +19,10 @@ internal static unsafe partial class ProcessCalls
 
     [LibraryImport(Libc.Name, EntryPoint = "execve", SetLastError = true)]
     public static partial int execve(byte* path, byte** argv, byte** envp);
+
+    /// <summary>execve with this process's own environment (libc's environ, untouched by .NET).</summary>
+    [LibraryImport(Libc.Name, EntryPoint = "execv", SetLastError = true)]
+    public static partial int execv(byte* path, byte** argv);
 
     public static int PidfdSendSignal(int pidfd, int signal) =>
         (int)Libc.Syscall(SyscallNumbers.PidfdSendSignal, pidfd, signal, 0, 0, 0);

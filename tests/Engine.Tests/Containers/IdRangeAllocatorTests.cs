@@ -123,6 +123,38 @@ public sealed class IdRangeAllocatorTests : IDisposable
         Assert.Throws<IdRangeException>(() => top.Claim("none", 1)); // uid_t -1 is not an id
     }
 
+    [Fact]
+    public void A_run_under_a_name_in_use_releases_only_its_own_claim()
+    {
+        // hctr A runs container "web"; hctr B is started with --name web too, claims, fails (the name is in use)
+        // and releases as it ends: A's range must stay claimed, or a third container would get the same host ids.
+        Directory.CreateDirectory(Path.Combine(_root, "web"));
+        var runningHctr = new IdRangeAllocator(_root, Base, Subuid, Subgid, claimantPid: 1111);
+        var secondHctr = new IdRangeAllocator(_root, Base, Subuid, Subgid, claimantPid: 2222);
+        var running = runningHctr.Claim("web", Slot);
+        var second = secondHctr.Claim("web", Slot);
+        Assert.NotEqual(running, second);
+
+        secondHctr.Release("web");
+        Assert.Single(ClaimFiles());
+        Assert.NotEqual(running, Allocator().Claim("third", Slot));
+
+        runningHctr.Release("web");
+        Assert.Single(ClaimFiles()); // only "third" is left
+    }
+
+    [Fact]
+    public void A_claim_without_a_pid_line_goes_stale_like_any_other()
+    {
+        // Written before claims named their claimant: no one releases it, but it goes stale with its container.
+        var dir = Directory.CreateDirectory(Path.Combine(_root, "idranges")).FullName;
+        var old = Path.Combine(dir, Base.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        File.WriteAllText(old, "gone");
+        Assert.Equal(Base + Slot, Allocator().Claim("one", Slot)); // fresh: still held
+        File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddMinutes(-5));
+        Assert.Equal(Base, Allocator().Claim("two", Slot));
+    }
+
     private IdRangeAllocator Allocator() => new(_root, Base, Subuid, Subgid);
 
     private string[] ClaimFiles() =>
