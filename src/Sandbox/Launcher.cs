@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.ExceptionServices;
 using System.Text;
 using Hctr.Policy.Plan;
 using Hctr.Sandbox.Interop;
@@ -13,32 +12,11 @@ namespace Hctr.Sandbox;
 public static class Launcher
 {
     /// <summary>
-    /// Runs on a dedicated thread: the child's parent-death signal fires when the thread that cloned it exits,
-    /// so that thread must live exactly as long as the container.
+    /// Runs on the calling thread, which clones the child and blocks until it exits: the child's parent-death
+    /// signal fires when the thread that cloned it exits, so that thread lives exactly as long as the container.
+    /// (A thread of its own cost every launch a thread start, about 0.4 ms, for nothing: the caller waits anyway.)
     /// </summary>
-    public static LaunchResult Run(LaunchPlan plan, LaunchOptions options)
-    {
-        LaunchResult? result = null;
-        ExceptionDispatchInfo? error = null;
-        var thread = new Thread(
-            () =>
-            {
-                try
-                {
-                    result = RunOnThisThread(plan, options);
-                }
-                catch (Exception e)
-                {
-                    error = ExceptionDispatchInfo.Capture(e);
-                }
-            },
-            maxStackSize: 1 << 20)
-        { Name = "hctr-container", IsBackground = true };
-        thread.Start();
-        thread.Join();
-        error?.Throw();
-        return result!;
-    }
+    public static LaunchResult Run(LaunchPlan plan, LaunchOptions options) => RunOnThisThread(plan, options);
 
     private static LaunchResult RunOnThisThread(LaunchPlan plan, LaunchOptions options)
     {

@@ -118,7 +118,7 @@ public sealed class ContainerRunner(string stateRoot, ICgroupManager cgroups)
         }
         finally
         {
-            if (Directory.Exists(dir) && !IsOtherLive(dir))
+            if (Directory.Exists(dir) && !IsOtherLive(dir) && (prepareRootfs is not null || !TryRemoveStateOnly(dir)))
             {
                 if (prepareRootfs is not null)
                 {
@@ -130,6 +130,35 @@ public sealed class ContainerRunner(string stateRoot, ICgroupManager cgroups)
                     Directory.Delete(dir, recursive: true);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// A --rootfs run's directory holds its state file and nothing else: remove the file, then the directory with a
+    /// plain rmdir, which refuses a directory that is not empty or is a mount point. False (nothing crossed, nothing
+    /// lost): anything else is there, and the careful path (mount table, recursive delete) takes over.
+    /// </summary>
+    private static bool TryRemoveStateOnly(string dir)
+    {
+        try
+        {
+            var entries = new DirectoryInfo(dir).GetFileSystemInfos();
+            if (entries.Length == 0 || entries.Any(e => e.Name is not ("state" or "state.tmp") || e is not FileInfo || e.LinkTarget is not null))
+            {
+                return false;
+            }
+
+            foreach (var e in entries)
+            {
+                e.Delete();
+            }
+
+            Directory.Delete(dir, recursive: false);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
