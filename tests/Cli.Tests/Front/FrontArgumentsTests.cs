@@ -108,6 +108,21 @@ public sealed class FrontArgumentsTests
         Assert.True(Parse(args) is null, $"{why}: accepted {string.Join(' ', args)}");
     }
 
+    /// <summary>The root's options that apply to run too (help, with "/?" and "/h"): never a command word or a value for the front.</summary>
+    [Fact]
+    public void Every_alias_of_a_recursive_root_option_is_refused()
+    {
+        var root = new RootCommand { RunCommand.Create() };
+        var aliases = root.Options.Where(o => o.Recursive).SelectMany(o => o.Aliases.Prepend(o.Name)).ToList();
+        Assert.Contains("/?", aliases);
+        foreach (var alias in aliases)
+        {
+            Assert.True(Parse(["run", .. Minimal, alias]) is null, $"{alias} as the command");
+            Assert.True(Parse(["run", "--hostname", alias, .. Minimal, "ls"]) is null, $"{alias} as a value");
+            Assert.NotNull(Parse(["run", .. Minimal, "--", alias])); // after "--" it is a word like any other
+        }
+    }
+
     /// <summary>
     /// Whatever the front accepts, System.CommandLine parses with the real run command without errors, to the
     /// run action (not help), with the same value for every option and the command, and no other option given.
