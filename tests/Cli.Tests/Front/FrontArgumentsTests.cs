@@ -131,7 +131,9 @@ public sealed class FrontArgumentsTests
     [Fact]
     public void Whatever_the_front_accepts_the_full_cli_parses_to_the_same_values()
     {
-        int seed = Environment.GetEnvironmentVariable("HCTR_TEST_SEED") is { Length: > 0 } s ? int.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : Random.Shared.Next();
+        int seed = Environment.GetEnvironmentVariable("HCTR_TEST_SEED") is { Length: > 0 } s
+            ? int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)
+            : Random.Shared.Next();
         var run = RunCommand.Create();
         var root = new RootCommand { run };
         var lines = new FrontCommandLines(run.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).ToList());

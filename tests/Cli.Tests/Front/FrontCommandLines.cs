@@ -17,18 +17,20 @@ internal sealed class FrontCommandLines(IReadOnlyList<string> optionNames)
 
     private static readonly string[] GoodValues =
     [
-        "x", "web-1", "/tmp/r", "rootfs", "p.yaml", "1000", "1000:1000", "A=1", "PATH=/x", "x=y=z", "h.example", "a b", " ", "é", "run",
+        "x", "web-1", "/tmp/r", "rootfs", "p.yaml", "r/", "./x", "../y", "a//b", "1000", "1000:1000", "A=1", "PATH=/x", "x=y=z",
+        "h.example", "a b", " ", "é", "run",
     ];
 
     private static readonly string[] OddValues =
     [
         "", "-", "-x", "--", "@x", "true", "false", "True", " false", "/?", "/h", "-?", "-h", "--help", "[diagram]", "x:y", "--name",
+        " -x", "--env=A=1", "-t:true",
     ];
 
     private static readonly string[] Noise =
     [
         "--", "-t", "true", "false", "@x", "--name=x", "--profile:p", "-eA=1", "-x", "-it", "-", "", "/?", "-h", "--help", "-?",
-        "--version", "TRUE",
+        "--version", "TRUE", " -x", "-e=A=1", "--tty:false", "--NAME",
     ];
 
     private static readonly string[] CommandWords =

@@ -50,7 +50,10 @@ public sealed class FrontEquivalenceTests : IDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="binary"/>, checking that the container was launched by <paramref name="binary"/> itself (an exec of the full CLI keeps the pid).</summary>
+    /// <summary>
+    /// Runs <paramref name="binary"/>, checking that the container was launched by <paramref name="binary"/> itself
+    /// (an exec of the full CLI keeps the pid).
+    /// </summary>
     private HctrBinary.Result Launch(string binary, string[] args, string stdin)
     {
         using var p = FrontProcess.Start(binary, args, _setup.Env);
