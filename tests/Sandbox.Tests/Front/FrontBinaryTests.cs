@@ -128,6 +128,52 @@ public sealed class FrontBinaryTests : IDisposable
         Assert.Contains("comes after the image", late.Stderr);
     }
 
+    /// <summary>
+    /// A miss hands the command line to the full CLI having given back the id range its lookup claimed: seen here
+    /// because the exec fails (with the full CLI there, the exec keeps the pid and the full CLI's release would
+    /// hide a leak). The miss is one with a claim: the profile's parent changed after the compile, so the entry
+    /// for the claimed range start exists but is stale. The full CLI stays in place for the cache identity (path,
+    /// size, time) and is made non-executable instead.
+    /// </summary>
+    [Fact]
+    public void Without_a_runnable_full_cli_the_front_says_so_and_keeps_nothing()
+    {
+        var dir = Directory.CreateTempSubdirectory("hctr-front-alone-").FullName;
+        File.SetUnixFileMode(dir, (UnixFileMode)0x1ed); // 0755: hctr-init is exec'd under the container's host ids
+        try
+        {
+            string front = Path.Combine(dir, "hctr"), full = Path.Combine(dir, "hctr-cli");
+            foreach (var file in new[] { "hctr", "hctr-cli", "hctr-init" })
+            {
+                File.Copy(Path.Combine(Path.GetDirectoryName(FrontProcess.Front)!, file), Path.Combine(dir, file));
+            }
+
+            string parent = Path.Combine(dir, "parent.yaml"), leaf = Path.Combine(dir, "leaf.yaml");
+            File.Copy(_setup.Profile, parent);
+            File.WriteAllText(leaf, "apiVersion: hctr.dev/v1\nkind: SecurityProfile\nmetadata: {name: leaf}\nextends: parent.yaml\n"
+                + "spec:\n  resources:\n    pids: 100\n");
+            string name = NewName();
+            string[] args = ["run", "--profile", leaf, "--rootfs", _setup.Rootfs, "--name", name, "--", "/bin/true"];
+            Assert.Equal(0, FrontProcess.Run(front, args, _setup.Env).ExitCode); // compiled by the full CLI and stored
+
+            File.AppendAllText(parent, "# edited\n");
+            File.SetUnixFileMode(full, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            var run = FrontProcess.Run(front, args, _setup.Env);
+            Assert.Equal(125, run.ExitCode);
+            Assert.Contains("cannot start the full CLI", run.Stderr);
+            Assert.Empty(Claims(name));
+            Assert.False(Directory.Exists(Path.Combine(StateRoot, name)));
+
+            var other = FrontProcess.Run(front, ["profile", "validate", leaf], _setup.Env);
+            Assert.Equal(2, other.ExitCode);
+            Assert.Contains("cannot start the full CLI", other.Stderr);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     /// <summary>The id-range claims naming container <paramref name="name"/>: file, claimant pid.</summary>
     private static List<(string File, int Pid)> Claims(string name)
     {
@@ -154,10 +200,18 @@ public sealed class FrontBinaryTests : IDisposable
         return claims;
     }
 
-    /// <summary>The container's cgroup directories: hctr-NAME under each v1 hierarchy, or under the v2 root.</summary>
-    private static List<string> CgroupDirs(string name) =>
-        Directory.GetDirectories("/sys/fs/cgroup").Append("/sys/fs/cgroup")
-            .Select(d => Path.Combine(d, "hctr-" + name))
-            .Where(Directory.Exists)
-            .ToList();
+    /// <summary>
+    /// The container's cgroup directories: hctr-NAME under each v1 hierarchy, or on v2 under the cgroup of the
+    /// process that launched it (this test's, which the started hctr inherits).
+    /// </summary>
+    private static List<string> CgroupDirs(string name)
+    {
+        var parents = Directory.GetDirectories("/sys/fs/cgroup").Append("/sys/fs/cgroup").ToList();
+        if (File.ReadAllLines("/proc/self/cgroup").FirstOrDefault(l => l.StartsWith("0::", StringComparison.Ordinal)) is { } unified)
+        {
+            parents.Add(Path.Combine("/sys/fs/cgroup", unified[3..].TrimStart('/')));
+        }
+
+        return parents.Distinct().Select(d => Path.Combine(d, "hctr-" + name)).Where(Directory.Exists).ToList();
+    }
 }
