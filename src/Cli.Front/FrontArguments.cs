@@ -28,9 +28,9 @@ internal sealed record FrontArguments(
         for (int i = 1; i < args.Count; i++)
         {
             string t = args[i];
-            if (t.Length == 0 || t[0] == '@')
+            if (t.Length == 0 || t[0] == '@' || IsHelpAlias(t))
             {
-                return null; // an empty word, or a response file System.CommandLine would expand
+                return null; // an empty word, a response file System.CommandLine would expand, or its "/?" or "/h" for help
             }
 
             if (t == "--")
@@ -118,7 +118,7 @@ internal sealed record FrontArguments(
 
             string? Value()
             {
-                if (i + 1 >= args.Count || args[i + 1] is not { Length: > 0 } v || v[0] is '-' or '@')
+                if (i + 1 >= args.Count || args[i + 1] is not { Length: > 0 } v || v[0] is '-' or '@' || IsHelpAlias(v))
                 {
                     return null;
                 }
@@ -132,4 +132,7 @@ internal sealed record FrontArguments(
             ? null
             : new FrontArguments(profile, rootfs, name, hostname, env, workdir, user, tty, init, command);
     }
+
+    /// <summary>System.CommandLine's help aliases that do not start with '-': help wherever they stand before "--".</summary>
+    private static bool IsHelpAlias(string t) => t is "/?" or "/h";
 }

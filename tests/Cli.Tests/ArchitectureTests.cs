@@ -17,7 +17,11 @@ public partial class ArchitectureTests
         ["Cli"] = ["Engine", "Policy", "Trust", "Sandbox.Init"], // Sandbox.Init only so a JIT build has hctr-init beside hctr
         ["Trust.Client"] = ["Trust"],
         ["Sandbox.Init"] = ["Sandbox"],
+        ["Cli.Front"] = ["Engine", "Policy", "Sandbox", "Cli"], // Cli only so a JIT build has hctr-cli beside hctr
     };
+
+    /// <summary>The programs: composition roots, the only projects that may write to the console.</summary>
+    private static readonly string[] Programs = ["Cli", "Cli.Front", "Sandbox.Init", "Trust.Client"];
 
     private static string Root
     {
@@ -89,13 +93,25 @@ public partial class ArchitectureTests
     [Fact]
     public void Only_the_cli_touches_the_console()
     {
-        foreach (var project in new[] { "Policy", "Sandbox", "Trust", "Engine" })
+        // Every library project, a new one included; the four named are the core of the picture.
+        var libraries = Allowed.Keys.Except(Programs).ToList();
+        Assert.Superset(new HashSet<string> { "Policy", "Sandbox", "Trust", "Engine" }, libraries.ToHashSet());
+        foreach (var project in libraries)
         {
             foreach (var file in Sources(project))
             {
                 Assert.False(File.ReadAllText(file).Contains("Console.", StringComparison.Ordinal), $"{file}: only src/Cli writes to the console");
             }
         }
+    }
+
+    [Fact]
+    public void The_programs_are_exactly_the_executable_projects()
+    {
+        var executables = Directory.GetFiles(Path.Combine(Root, "src"), "*.csproj", SearchOption.AllDirectories)
+            .Where(p => XDocument.Load(p).Descendants("OutputType").Any(o => o.Value == "Exe"))
+            .Select(p => Path.GetFileName(Path.GetDirectoryName(p)!));
+        Assert.Equal(Programs.Order(), executables.Order());
     }
 
     private static IEnumerable<string> Sources(string project) =>

@@ -213,6 +213,62 @@ public sealed class PlanCacheTests : IDisposable
     }
 
     [Fact]
+    public void TryCached_serves_only_what_compile_stored_and_never_compiles()
+    {
+        var cache = new PlanCache(CacheDir);
+        Assert.Null(cache.TryCached(LeafPath, Request(), HostFacts.Reference, null));
+        Assert.False(Directory.Exists(CacheDir) && Directory.EnumerateFiles(CacheDir, "*.plan").Any(), "a lookup wrote an entry");
+
+        var compiled = cache.Compile(LeafPath, Request(), HostFacts.Reference, null);
+        var hit = cache.TryCached(LeafPath, Request("other"), HostFacts.Reference, null);
+        Assert.NotNull(hit);
+        Assert.True(hit.FromCache);
+        Assert.Equal(compiled.Messages, hit.Messages);
+        Assert.Equal(Fresh(Request("other")), PlanJson.Serialize(hit.Plan!));
+
+        // The parent changes: the recorded dependency notices it, and the lookup does not recompile.
+        File.WriteAllText(Path.Combine(_dir, "base.yaml"), Base.Replace("pids: 64", "pids: 63", StringComparison.Ordinal));
+        Assert.Null(cache.TryCached(LeafPath, Request(), HostFacts.Reference, null));
+        File.WriteAllText(LeafPath, Leaf.Replace("pids: 32", "pids: 31", StringComparison.Ordinal));
+        Assert.Null(cache.TryCached(LeafPath, Request(), HostFacts.Reference, null));
+        Assert.Single(Directory.GetFiles(CacheDir, "*.plan"));
+    }
+
+    [Fact]
+    public void TryCached_on_an_invalid_or_missing_profile_is_null_not_diagnostics()
+    {
+        File.WriteAllText(LeafPath, Leaf.Replace("pids: 32", "pidz: 32", StringComparison.Ordinal));
+        var cache = new PlanCache(CacheDir);
+        Assert.Null(cache.TryCached(LeafPath, Request(), HostFacts.Reference, null));
+        Assert.Null(cache.TryCached(Path.Combine(_dir, "missing.yaml"), Request(), HostFacts.Reference, null));
+        Assert.True(cache.Compile(LeafPath, Request(), HostFacts.Reference, null).HasErrors);
+        Assert.Null(cache.TryCached(LeafPath, Request(), HostFacts.Reference, null));
+        Assert.Empty(Directory.GetFiles(CacheDir, "*.plan"));
+    }
+
+    [Fact]
+    public void TryCached_claims_the_auto_range_its_entry_is_for_and_only_once()
+    {
+        File.WriteAllText(LeafPath, Leaf.Replace("spec:\n", "spec:\n  userNamespace:\n    mode: auto\n", StringComparison.Ordinal));
+        var cache = new PlanCache(CacheDir);
+        var claims = 0;
+        Func<uint, uint> allocate = _ => { claims++; return 2_000_000; };
+        // Before any compile the range size is unknown: nothing is claimed and nothing is served.
+        Assert.Null(cache.TryCached(LeafPath, Request(), HostFacts.Reference, allocate));
+        Assert.Equal(0, claims);
+
+        cache.Compile(LeafPath, Request(), HostFacts.Reference, allocate);
+        claims = 0;
+        var hit = cache.TryCached(LeafPath, Request(), HostFacts.Reference, allocate);
+        Assert.Equal(1, claims);
+        Assert.Equal(2_000_000u, hit!.Plan!.IdMaps.Uid[0].HostId);
+
+        // Another start has no entry yet: null, with the claim made (the caller releases it).
+        Assert.Null(cache.TryCached(LeafPath, Request(), HostFacts.Reference, _ => { claims++; return 3_000_000; }));
+        Assert.Equal(2, claims);
+    }
+
+    [Fact]
     public void The_entry_format_round_trips_and_refuses_a_wrong_key()
     {
         var entry = new PlanCacheEntry("k", [new PlanCacheDependency("/p a/b.yaml", new string('a', 64))], ["w: x"], [1, 2, 3]);
