@@ -53,7 +53,7 @@ PY
 
 cd "$work/bundle"
 $hctr_cmd || { echo "hctr cannot run the benchmark command" >&2; exit 1; }
-hyperfine --style basic --warmup 5 --runs "$runs" --export-json "$work/result.json" \
+hyperfine -N --style basic --warmup 5 --runs "$runs" --export-json "$work/result.json" \
     -n hctr "$hctr_cmd" \
     -n hctr-nocache "env HCTR_NO_PLAN_CACHE=1 $hctr_cmd" \
     -n hctr-full-cli "$full_cmd" \
