@@ -19,7 +19,7 @@ internal sealed unsafe class ContainerProcess : IDisposable
 
     public sealed record StartInfo(
         ulong CloneFlags, int SyncReadFd, int SyncWriteFd, int ErrorFd, int ErrorReadFd, bool SetRootIds, bool Reaper,
-        int Stdio, bool ControllingTty, int[] KeepFds, string Path, string[] Argv, string[] Envp);
+        int Stdio, bool ControllingTty, int[] KeepFds, string Path, string[] Argv, string[] Envp, int CgroupFd = -1);
 
     /// <summary>Clones through the native helper; nothing managed runs in the child.</summary>
     public static ContainerProcess Start(StartInfo info)
@@ -68,6 +68,7 @@ internal sealed unsafe class ContainerProcess : IDisposable
                     Path = Str(info.Path),
                     Argv = Vec(info.Argv),
                     Envp = Vec(info.Envp),
+                    CgroupFd = info.CgroupFd,
                 };
                 int pidfd;
                 int pid = SpawnCalls.hctr_spawn(&args, &pidfd);

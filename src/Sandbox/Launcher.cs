@@ -72,16 +72,21 @@ public static class Launcher
                 "--cgroup-fd", joinedRead.Fd.ToString(CultureInfo.InvariantCulture),
                 .. console?.InitArguments ?? [],
             ];
-            // Where the layout allows, the child is born in its cgroup: this thread enters it for the clone only.
-            var inside = cgroupDirs.Count > 0 ? options.Cgroups.EnterForClone(cgroupDirs) : null;
-            bornInside = inside is not null;
+            // Where the layout allows, the child is born in its cgroup: on v2 through clone3(CLONE_INTO_CGROUP);
+            // on v1 this thread enters the cgroups for the clone only.
+            string? cloneInto = cgroupDirs.Count > 0 ? options.Cgroups.CloneIntoDirectory(cgroupDirs) : null;
+            using var cgroupFd = cloneInto is null ? null
+                : new SafeFd(Errno.Check(FileCalls.open(cloneInto, FileCalls.O_RDONLY | FileCalls.O_DIRECTORY | FileCalls.O_CLOEXEC, 0), "open", cloneInto));
+            var inside = cgroupDirs.Count > 0 && cgroupFd is null ? options.Cgroups.EnterForClone(cgroupDirs) : null;
+            bornInside = inside is not null || cgroupFd is not null;
             try
             {
                 child = ContainerProcess.Start(new ContainerProcess.StartInfo(
                     plan.Namespaces.CloneFlags, syncRead.Fd, syncWrite.Fd, errWrite.Fd, errRead.Fd,
                     SetRootIds: plan.IdMaps.Uid.Count > 0, Reaper: plan.Process.Init,
                     Stdio: console?.InitStdio.Fd ?? -1, ControllingTty: false,
-                    KeepFds: [planFd.Fd, errWrite.Fd, joinedRead.Fd, .. console is null ? [] : (int[])[console.ChildFd]], options.InitExecutable, argv, [.. options.InitEnvironment]));
+                    KeepFds: [planFd.Fd, errWrite.Fd, joinedRead.Fd, .. console is null ? [] : (int[])[console.ChildFd]], options.InitExecutable, argv, [.. options.InitEnvironment],
+                    CgroupFd: cgroupFd?.Fd ?? -1));
             }
             catch
             {

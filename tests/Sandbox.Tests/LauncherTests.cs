@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Hctr.Policy.Host;
 using Hctr.Policy.Plan;
 using Hctr.Sandbox.Cgroups;
 
@@ -94,6 +95,61 @@ public sealed class LauncherTests(BusyboxRootfs rootfs) : IClassFixture<BusyboxR
         var r = HctrBinary.Run(Plan.WithArgv("/bin/sh", "-c", "grep ':pids:' /proc/self/cgroup"));
         Assert.Equal(0, r.ExitCode);
         Assert.Matches(@"^\d+:pids:/\n$", r.Stdout);
+    }
+
+    /// <summary>
+    /// cgroup v2 for real on this host's unified hierarchy (mounted at /sys/fs/cgroup/unified, no controllers): the
+    /// child is born in its cgroup through clone3(CLONE_INTO_CGROUP), so the host sees it there while it runs and
+    /// the container's cgroup namespace is rooted at it ("0::/"); moved in after the clone instead (the fallback,
+    /// forced here by hiding the directory from the launcher), the same container sees "0::/NAME".
+    /// </summary>
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    public async Task On_v2_the_container_is_born_in_its_cgroup(bool cloneInto, bool reaper)
+    {
+        const string Unified = "/sys/fs/cgroup/unified";
+        Assert.True(File.Exists(Path.Combine(Unified, "cgroup.procs")), $"{Unified} is not a cgroup2 mount");
+        string name = "hctr-v2test-" + Guid.NewGuid().ToString("N")[..8];
+        var v2 = new CgroupPlan(CgroupLayout.V2, name, [], [new CgroupSetting("cgroup", "cgroup.max.descendants", "0", TestPlans.At(7))]);
+        // The container's view, as its exit code: 0 when /proc/self/cgroup says what the case expects.
+        string expected = cloneInto ? "0::/" : $"0::/{name}";
+        var plan = (Plan with { Cgroup = v2, Process = Plan.Process with { Init = reaper } })
+            .WithArgv("/bin/sh", "-c", $"sleep 1; grep -qx '{expected}' /proc/self/cgroup");
+        var manager = new CgroupV2Manager(Unified);
+        int pid = 0;
+        IReadOnlyList<string> dirs = [];
+        var options = new LaunchOptions
+        {
+            InitExecutable = HctrBinary.InitPath,
+            Cgroups = cloneInto ? manager : new MoveAfterClone(manager),
+            ForwardSignals = false,
+            Timeout = TimeSpan.FromSeconds(20),
+            OnCreated = (p, d) => (pid, dirs) = (p, d),
+        };
+        var run = Task.Run(() => Launcher.Run(plan, options));
+        SpinWait.SpinUntil(() => pid != 0 || run.IsCompleted, 10_000);
+        var dir = Assert.Single(dirs);
+        Assert.Equal(Path.Combine(Unified, File.ReadAllText("/proc/self/cgroup").Split('\n').First(l => l.StartsWith("0::", StringComparison.Ordinal))[3..].TrimStart('/'), name), dir);
+        SpinWait.SpinUntil(() => File.ReadAllText(Path.Combine(dir, "cgroup.procs")).Length > 0, 5_000);
+        Assert.Contains(pid.ToString(System.Globalization.CultureInfo.InvariantCulture), File.ReadAllLines(Path.Combine(dir, "cgroup.procs")));
+        Assert.Equal(0, (await run).ExitCode);
+        Assert.False(Directory.Exists(dir));
+    }
+
+    private sealed class MoveAfterClone(ICgroupManager inner) : ICgroupManager
+    {
+        public IReadOnlyList<string> Create(CgroupPlan plan) => inner.Create(plan);
+
+        public void AddProcess(IReadOnlyList<string> directories, int pid) => inner.AddProcess(directories, pid);
+
+        public IDisposable? EnterForClone(IReadOnlyList<string> directories) => null;
+
+        public bool OomKilled(IReadOnlyList<string> directories) => inner.OomKilled(directories);
+
+        public void Destroy(IReadOnlyList<string> directories) => inner.Destroy(directories);
     }
 
     private sealed class SlowMove(ICgroupManager inner) : ICgroupManager

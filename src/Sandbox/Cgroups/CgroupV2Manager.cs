@@ -49,8 +49,11 @@ public sealed class CgroupV2Manager(string root = "/sys/fs/cgroup", string procS
         }
     }
 
-    /// <summary>v2 moves whole processes only (outside threaded subtrees): the child is moved after the clone.</summary>
+    /// <summary>v2 moves whole processes only (outside threaded subtrees): no thread enters; see <see cref="CloneIntoDirectory"/>.</summary>
     public IDisposable? EnterForClone(IReadOnlyList<string> directories) => null;
+
+    /// <summary>The container's one directory: the child is born in it (clone3 CLONE_INTO_CGROUP).</summary>
+    public string? CloneIntoDirectory(IReadOnlyList<string> directories) => directories.Count == 1 ? directories[0] : null;
 
     public bool OomKilled(IReadOnlyList<string> directories) => CgroupFiles.AnyOomKill(directories, "memory.events");
 

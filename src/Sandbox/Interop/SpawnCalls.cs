@@ -25,6 +25,7 @@ internal static unsafe partial class SpawnCalls
         public byte* Path;
         public byte** Argv;
         public byte** Envp;
+        public int CgroupFd;
     }
 
     /// <summary>Returns the child's pid (its pidfd in <paramref name="pidfd"/>) or -errno.</summary>

@@ -34,6 +34,7 @@ struct hctr_spawn_args {
     const char *path;
     char *const *argv;
     char *const *envp;
+    int32_t cgroup_fd;      // >= 0: clone3(CLONE_INTO_CGROUP) into this cgroup v2 directory; the child is born there
 };
 
 static long raw(long nr, long a, long b, long c, long d) { return syscall(nr, a, b, c, d); }
@@ -153,9 +154,13 @@ int hctr_spawn(const struct hctr_spawn_args *a, int32_t *pidfd_out) {
     ca.flags = a->clone_flags | CLONE_PIDFD;
     ca.pidfd = (uint64_t)(uintptr_t)&pidfd;
     ca.exit_signal = SIGCHLD;
+    if (a->cgroup_fd >= 0) {
+        ca.flags |= CLONE_INTO_CGROUP;
+        ca.cgroup = (uint64_t)a->cgroup_fd;
+    }
     // clone3 without a stack behaves like fork: the child continues here on a copy of this stack.
     long pid = syscall(SYS_clone3, &ca, sizeof ca);
-    if (pid < 0 && errno == ENOSYS) {
+    if (pid < 0 && errno == ENOSYS && a->cgroup_fd < 0) {
         // Old kernels and valgrind: clone(2) with CLONE_PIDFD stores the pidfd through parent_tid.
         pid = syscall(SYS_clone, (long)(ca.flags | SIGCHLD), 0L, (long)&pidfd, 0L, 0L);
     }
