@@ -49,7 +49,7 @@ public static class HostProbe
     }
 
     /// <summary>V2 when the cgroup root is the unified hierarchy with controllers; otherwise V1.</summary>
-    internal static CgroupLayout Layout(string root)
+    public static CgroupLayout Layout(string root)
     {
         string controllers = Path.Combine(root, "cgroup.controllers");
         return File.Exists(controllers) && File.ReadAllText(controllers).Trim().Length > 0 ? CgroupLayout.V2 : CgroupLayout.V1;

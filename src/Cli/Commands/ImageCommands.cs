@@ -181,6 +181,13 @@ internal static class ImageCommands
         gc.Options.Add(root);
         gc.SetAction((parse, ct) => RunAsync("system gc", async () =>
         {
+            // Dead containers first: a SIGKILLed run's overlay stays mounted on its layers until removed.
+            int leftovers = Hctr.Engine.Containers.ForegroundRun.CleanLeftovers();
+            if (leftovers > 0)
+            {
+                Console.Out.WriteLine($"cleaned up after {leftovers} containers whose hctr died");
+            }
+
             var r = await GarbageCollector.CollectAsync(Store(parse, root), ct);
             Console.Out.WriteLine($"removed {r.BlobsRemoved} blobs, {r.LayersRemoved} layers, {r.BytesFreed} bytes"
                 + (r.KeptInUse > 0 ? $"; kept {r.KeptInUse} unreferenced layers running containers use" : ""));

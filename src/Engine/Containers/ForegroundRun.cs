@@ -106,6 +106,17 @@ public static class ForegroundRun
     public static PlanCompileResult? Cached(string path, LaunchRequest request, HostFacts host) =>
         PlanCacheEnabled ? DefaultPlanCache().TryCached(path, request, host, Allocator(request.ContainerId)) : null;
 
+    /// <summary>
+    /// Removes what containers whose hctr died left under the state root (state, cgroups, image rootfs mounts), with
+    /// the host's cgroup layout; returns how many. <c>hctr system gc</c> runs it first, so that a SIGKILLed run's
+    /// overlay is unmounted before its layers can be collected.
+    /// </summary>
+    public static int CleanLeftovers()
+    {
+        ICgroupManager cgroups = HostProbe.Layout("/sys/fs/cgroup") == CgroupLayout.V2 ? new CgroupV2Manager() : new CgroupV1Manager();
+        return new ContainerRunner(ContainerRunner.DefaultStateRoot, cgroups).CleanLeftovers();
+    }
+
     /// <summary>Gives back the host id ranges this process claimed for container <paramref name="id"/>.</summary>
     public static void ReleaseIds(string id) => new IdRangeAllocator(ContainerRunner.DefaultStateRoot).Release(id);
 

@@ -166,6 +166,37 @@ public sealed class RunImageTests(RunImageFixture fixture, ITestOutputHelper out
         Assert.False(Directory.Exists(dir));
     }
 
+    /// <summary>A SIGKILLed run leaves its overlay mounted on its layers (its use locks died with it): gc removes
+    /// that leftover first, then the layers are free to go, never while still mounted.</summary>
+    [Fact]
+    public void Gc_after_a_sigkilled_run_unmounts_its_leftover_before_collecting()
+    {
+        if (Skip()) return;
+        string name = "e2e-" + Guid.NewGuid().ToString("N")[..8];
+        string dir = Path.Combine("/run/hctr", name);
+        var r = Run("default", ["--name", name], [fixture.Ref("app"), "/bin/sleep", "60"], started: p =>
+        {
+            for (int i = 0; i < 600 && !Mountinfo().Contains($" {dir}/rootfs ", StringComparison.Ordinal); i++) Thread.Sleep(100);
+            p.Kill(); // SIGKILL
+        });
+        Assert.Equal(137, r.ExitCode);
+        bool leftover = Mountinfo().Contains($" {dir}/rootfs ", StringComparison.Ordinal);
+        output.WriteLine(leftover ? "the killed run left its overlay mounted" : "another hctr cleaned the leftover first");
+        Assert.Equal(0, HctrCli.Run(["rmi", "--root", _store, fixture.Ref("app")]).ExitCode);
+        var gc = HctrCli.Run(["system", "gc", "--root", _store]);
+        output.WriteLine($"gc: {gc.ExitCode} {gc.Stdout}{gc.Stderr}");
+        Assert.Equal(0, gc.ExitCode);
+        if (leftover)
+        {
+            Assert.Contains("cleaned up after 1 containers whose hctr died", gc.Stdout, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain($" {dir}/rootfs ", Mountinfo());
+        Assert.False(Directory.Exists(dir));
+        Assert.Matches(@"removed \d+ blobs, [1-9]\d* layers", gc.Stdout);
+        Assert.DoesNotContain("kept", gc.Stdout);
+    }
+
     [Fact]
     public void Gc_during_a_run_keeps_the_layers_the_container_uses()
     {
