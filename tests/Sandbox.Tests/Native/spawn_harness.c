@@ -9,12 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-struct hctr_spawn_args {
-    uint64_t clone_flags; int32_t sync_read_fd, sync_write_fd, error_fd, error_read_fd, pdeath_signal, set_root_ids, reaper;
-    int32_t stdio[3]; int32_t controlling_tty, keep_count; const int32_t *keep_fds;
-    const char *path; char *const *argv; char *const *envp;
-};
-int hctr_spawn(const struct hctr_spawn_args *a, int32_t *pidfd_out);
+#include "hctr_spawn.h"
 
 static int run(const char *path, char *buf, size_t len) {
     int sync[2], err[2];
@@ -22,7 +17,11 @@ static int run(const char *path, char *buf, size_t len) {
     char *argv[] = { (char *)path, NULL };
     char *envp[] = { NULL };
     int32_t keep[] = { err[1] };
-    struct hctr_spawn_args a = { 0, sync[0], sync[1], err[1], err[0], 9, 0, 0, { -1, -1, -1 }, 0, 1, keep, path, argv, envp };
+    struct hctr_spawn_args a = {
+        .clone_flags = 0, .sync_read_fd = sync[0], .sync_write_fd = sync[1], .error_fd = err[1], .error_read_fd = err[0],
+        .pdeath_signal = 9, .set_root_ids = 0, .reaper = 0, .stdio = { -1, -1, -1 }, .controlling_tty = 0,
+        .keep_count = 1, .keep_fds = keep, .path = path, .argv = argv, .envp = envp, .cgroup_fd = -1,
+    };
     int32_t pidfd = -1;
     int pid = hctr_spawn(&a, &pidfd);
     if (pid < 0) { fprintf(stderr, "hctr_spawn: %s\n", strerror(-pid)); return -1; }
