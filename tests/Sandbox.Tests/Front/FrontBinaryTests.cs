@@ -43,6 +43,44 @@ public sealed class FrontBinaryTests : IDisposable
         Assert.Equal(FrontProcess.Front, Launcher(_setup.Env));
     }
 
+    /// <summary>
+    /// <c>-t</c> through the front: on a hit the front itself holds the container's pty and relays it, as the full
+    /// CLI does. script(1) plays the user's terminal; the run is put in the background only to read which program
+    /// it is (/proc/PID/exe) while the container sleeps.
+    /// </summary>
+    [Fact]
+    public void With_a_terminal_a_hit_runs_in_the_front_and_relays_the_pty_as_the_full_cli_does()
+    {
+        static string Quote(string s) => "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+        string Run(string exe) =>
+            $"HCTR_ID_BASE={_setup.Env["HCTR_ID_BASE"]} {Quote(exe)} run --profile {Quote(_setup.Profile)} --rootfs {Quote(_setup.Rootfs)}"
+            + " -t -- /bin/sh -c 'tty; sleep 1; exit 7'";
+        string Observed(string exe) => $"{Run(exe)} < /dev/tty & sleep 0.5; echo exe=$(readlink /proc/$!/exe); wait $!; echo rc=$?";
+
+        Assert.Contains("rc=7", InScript($"{Run(FrontProcess.Front)} < /dev/tty; echo rc=$?"), StringComparison.Ordinal); // a miss: compiles
+        foreach (var exe in new[] { FrontProcess.Front, FrontProcess.FullCli })
+        {
+            string output = InScript(Observed(exe));
+            Assert.Matches($@"(?m)^exe={System.Text.RegularExpressions.Regex.Escape(exe)}\r?$", output); // raw tty while hctr runs: LF alone
+            Assert.Matches(@"(?m)^/dev/pts/0\r?$", output);
+            Assert.Contains("rc=7", output, StringComparison.Ordinal);
+        }
+    }
+
+    private static string InScript(string command)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("script", ["-qec", command, "/dev/null"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardInput = true,
+        };
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        string output = p.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+        Assert.True(p.WaitForExit(5000), "script did not exit");
+        p.StandardInput.Close();
+        return output;
+    }
+
     [Fact]
     public void A_fast_path_run_leaves_no_state_claim_or_cgroup()
     {
