@@ -18,10 +18,9 @@ internal static class FrontProgram
 
     public static int Run(string[] args)
     {
-        string dir = Path.GetDirectoryName(Environment.ProcessPath) ?? "/";
         try
         {
-            if (FrontArguments.Parse(args) is { } run && Environment.IsPrivilegedProcess && TryRun(run, dir) is { } code)
+            if (FrontArguments.Parse(args) is { } run && Environment.IsPrivilegedProcess && TryRun(run) is { } code)
             {
                 return code;
             }
@@ -33,18 +32,17 @@ internal static class FrontProgram
             return Internal;
         }
 
-        string full = Path.Combine(dir, PlanCache.FullCliFileName);
+        string full = Path.Combine(Path.GetDirectoryName(Environment.ProcessPath) ?? "/", PlanCache.FullCliFileName);
         var failure = ProcessImage.Replace(full, [PlanCache.FrontFileName, .. args]);
         Console.Error.WriteLine($"hctr: cannot start the full CLI: {failure.Message} (scripts/setup.sh publishes it beside hctr)");
         return args is ["run", ..] ? ForegroundRun.HctrFailure : 2;
     }
 
     /// <summary>The container's exit code, or null to hand the command line to the full CLI (nothing printed or kept).</summary>
-    private static int? TryRun(FrontArguments run, string dir)
+    private static int? TryRun(FrontArguments run)
     {
-        string init = Path.Combine(dir, "hctr-init");
         string id = run.Name ?? ContainerRunner.NewId();
-        if (!File.Exists(init)
+        if (InitBinary.Find() is not { } init
             || !ForegroundRun.TryBuildRequest(run.Command, id, Path.GetFullPath(run.Rootfs), run.Hostname, run.Env, run.Workdir,
                 run.User, run.Tty, run.Init, numericUser: true, TextWriter.Null, out var request))
         {

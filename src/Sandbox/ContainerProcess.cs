@@ -24,68 +24,38 @@ internal sealed unsafe class ContainerProcess : IDisposable
     /// <summary>Clones through the native helper; nothing managed runs in the child.</summary>
     public static ContainerProcess Start(StartInfo info)
     {
-        var allocations = new List<nint>();
-        try
+        using var strings = new NativeStrings();
+        fixed (int* keep = info.KeepFds)
         {
-            byte* Str(string s)
+            var args = new SpawnCalls.SpawnArgs
             {
-                nint p = Marshal.StringToCoTaskMemUTF8(s);
-                allocations.Add(p);
-                return (byte*)p;
+                CloneFlags = info.CloneFlags,
+                SyncReadFd = info.SyncReadFd,
+                SyncWriteFd = info.SyncWriteFd,
+                ErrorFd = info.ErrorFd,
+                ErrorReadFd = info.ErrorReadFd,
+                PdeathSignal = ProcessCalls.SIGKILL,
+                SetRootIds = info.SetRootIds ? 1 : 0,
+                Reaper = info.Reaper ? 1 : 0,
+                Stdin = info.Stdio,
+                Stdout = info.Stdio,
+                Stderr = info.Stdio,
+                ControllingTty = info.ControllingTty ? 1 : 0,
+                KeepCount = info.KeepFds.Length,
+                KeepFds = keep,
+                Path = strings.Str(info.Path),
+                Argv = strings.Vec(info.Argv),
+                Envp = strings.Vec(info.Envp),
+                CgroupFd = info.CgroupFd,
+            };
+            int pidfd;
+            int pid = SpawnCalls.hctr_spawn(&args, &pidfd);
+            if (pid < 0)
+            {
+                throw new SyscallException("clone3", -pid, "container init");
             }
 
-            byte** Vec(string[] items)
-            {
-                var v = (byte**)Marshal.AllocCoTaskMem((items.Length + 1) * sizeof(nint));
-                allocations.Add((nint)v);
-                for (int i = 0; i < items.Length; i++)
-                {
-                    v[i] = Str(items[i]);
-                }
-
-                v[items.Length] = null;
-                return v;
-            }
-
-            fixed (int* keep = info.KeepFds)
-            {
-                var args = new SpawnCalls.SpawnArgs
-                {
-                    CloneFlags = info.CloneFlags,
-                    SyncReadFd = info.SyncReadFd,
-                    SyncWriteFd = info.SyncWriteFd,
-                    ErrorFd = info.ErrorFd,
-                    ErrorReadFd = info.ErrorReadFd,
-                    PdeathSignal = ProcessCalls.SIGKILL,
-                    SetRootIds = info.SetRootIds ? 1 : 0,
-                    Reaper = info.Reaper ? 1 : 0,
-                    Stdin = info.Stdio,
-                    Stdout = info.Stdio,
-                    Stderr = info.Stdio,
-                    ControllingTty = info.ControllingTty ? 1 : 0,
-                    KeepCount = info.KeepFds.Length,
-                    KeepFds = keep,
-                    Path = Str(info.Path),
-                    Argv = Vec(info.Argv),
-                    Envp = Vec(info.Envp),
-                    CgroupFd = info.CgroupFd,
-                };
-                int pidfd;
-                int pid = SpawnCalls.hctr_spawn(&args, &pidfd);
-                if (pid < 0)
-                {
-                    throw new SyscallException("clone3", -pid, "container init");
-                }
-
-                return new ContainerProcess(pid, new SafeFd(pidfd));
-            }
-        }
-        finally
-        {
-            foreach (nint p in allocations)
-            {
-                Marshal.FreeCoTaskMem(p);
-            }
+            return new ContainerProcess(pid, new SafeFd(pidfd));
         }
     }
 

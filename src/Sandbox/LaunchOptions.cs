@@ -5,7 +5,7 @@ namespace Hctr.Sandbox;
 /// <summary>How to start the init stage; everything the container gets comes from the plan.</summary>
 public sealed record LaunchOptions
 {
-    /// <summary>The init stage's executable, run inside the namespaces as <c>EXE init --plan-fd ...</c>: <c>hctr-init</c> beside hctr (Cli/InitBinary.cs).</summary>
+    /// <summary>The init stage's executable, run inside the namespaces as <c>EXE init --plan-fd ...</c>: <c>hctr-init</c> beside hctr (<see cref="InitBinary"/>).</summary>
     public required string InitExecutable { get; init; }
 
     /// <summary>Arguments before the init subcommand's own, for hosts that need them (a dll path under dotnet).</summary>

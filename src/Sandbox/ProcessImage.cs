@@ -1,37 +1,31 @@
-using System.Runtime.InteropServices;
 using Hctr.Sandbox.Interop;
 
 namespace Hctr.Sandbox;
 
-/// <summary>Replacing the running program: how the front binary <c>hctr</c> hands a command line to the full CLI.</summary>
+/// <summary>Replacing the running program: the front binary <c>hctr</c> handing a command line to the full CLI, and
+/// the init stage executing the workload.</summary>
 public static class ProcessImage
 {
     /// <summary>
     /// execv(2): this process becomes <paramref name="path"/> with <paramref name="argv"/> and the same environment,
     /// pid, stdio and signal mask (every fd .NET opened is close-on-exec). Returns only when the exec failed.
     /// </summary>
-    public static unsafe SyscallException Replace(string path, IReadOnlyList<string> argv)
-    {
-        var strings = new List<IntPtr>(argv.Count + 1);
-        try
-        {
-            var pathPtr = Marshal.StringToCoTaskMemUTF8(path);
-            strings.Add(pathPtr);
-            var vector = stackalloc byte*[argv.Count + 1];
-            for (int i = 0; i < argv.Count; i++)
-            {
-                var p = Marshal.StringToCoTaskMemUTF8(argv[i]);
-                strings.Add(p);
-                vector[i] = (byte*)p;
-            }
+    public static SyscallException Replace(string path, IReadOnlyList<string> argv) => Exec(path, argv, env: null);
 
-            vector[argv.Count] = null;
-            ProcessCalls.execv((byte*)pathPtr, vector);
+    /// <summary>execve(2) with <paramref name="env"/>, or execv(2) (this process's own environment) when it is null.
+    /// Returns only when the exec failed: the error, naming the call and the path.</summary>
+    internal static unsafe SyscallException Exec(string path, IReadOnlyList<string> argv, IReadOnlyList<string>? env)
+    {
+        using var strings = new NativeStrings();
+        byte* file = strings.Str(path);
+        byte** args = strings.Vec(argv);
+        if (env is null)
+        {
+            ProcessCalls.execv(file, args);
             return new SyscallException("execv", Errno.Last, path);
         }
-        finally
-        {
-            strings.ForEach(Marshal.FreeCoTaskMem);
-        }
+
+        ProcessCalls.execve(file, args, strings.Vec(env));
+        return new SyscallException("execve", Errno.Last, path);
     }
 }

@@ -113,8 +113,7 @@ public static class ForegroundRun
     /// </summary>
     public static int CleanLeftovers()
     {
-        ICgroupManager cgroups = HostProbe.Layout("/sys/fs/cgroup") == CgroupLayout.V2 ? new CgroupV2Manager() : new CgroupV1Manager();
-        return new ContainerRunner(ContainerRunner.DefaultStateRoot, cgroups).CleanLeftovers();
+        return new ContainerRunner(ContainerRunner.DefaultStateRoot, CgroupsFor(HostProbe.Layout("/sys/fs/cgroup"))).CleanLeftovers();
     }
 
     /// <summary>Gives back the host id ranges this process claimed for container <paramref name="id"/>.</summary>
@@ -128,7 +127,7 @@ public static class ForegroundRun
         Func<string, IDisposable>? prepareRootfs = null)
     {
         // The plan's settings are spelled for one layout; the compiler chose it from the probed host.
-        ICgroupManager cgroups = plan.Cgroup.Layout == CgroupLayout.V2 ? new CgroupV2Manager() : new CgroupV1Manager();
+        ICgroupManager cgroups = CgroupsFor(plan.Cgroup.Layout);
         var runner = new ContainerRunner(ContainerRunner.DefaultStateRoot, cgroups);
         try
         {
@@ -172,6 +171,8 @@ public static class ForegroundRun
             return HctrFailure;
         }
     }
+
+    private static ICgroupManager CgroupsFor(CgroupLayout layout) => layout == CgroupLayout.V2 ? new CgroupV2Manager() : new CgroupV1Manager();
 
     private static bool PlanCacheEnabled => Environment.GetEnvironmentVariable("HCTR_NO_PLAN_CACHE") != "1";
 

@@ -107,8 +107,7 @@ public static unsafe partial class InitStage
         // Every fd above stdio, this runtime's included, closes at execve; the error pipe stays usable until then.
         InitStepException.Run("close fds", default, () => Errno.Check(FileCalls.CloseRange(3, uint.MaxValue, 4 /* CLOSE_RANGE_CLOEXEC */), "close_range", "3..max"));
         InitStepException.Run("cwd", default, () => Errno.Check(FileCalls.chdir(p.Cwd), "chdir", p.Cwd));
-        ExecVe(path, p.Argv, p.Env);
-        throw new InitStepException("exec", default, new SyscallException("execve", Errno.Last, path));
+        throw new InitStepException("exec", default, ProcessImage.Exec(path, p.Argv, p.Env));
     }
 
     private static void ApplyCredentials(LaunchPlan plan)
@@ -210,24 +209,5 @@ public static unsafe partial class InitStage
         }
 
         throw new InitStepException("exec", default, new SyscallException("execve", Errno.ENOENT, argv0));
-    }
-
-    private static void ExecVe(string path, IReadOnlyList<string> argv, IReadOnlyList<string> env)
-    {
-        byte* pathPtr = (byte*)Marshal.StringToCoTaskMemUTF8(path);
-        byte** args = ToNative(argv);
-        byte** envp = ToNative(env);
-        ProcessCalls.execve(pathPtr, args, envp);
-    }
-
-    private static byte** ToNative(IReadOnlyList<string> items)
-    {
-        var array = (byte**)NativeMemory.AllocZeroed((nuint)(items.Count + 1), (nuint)sizeof(nint));
-        for (int i = 0; i < items.Count; i++)
-        {
-            array[i] = (byte*)Marshal.StringToCoTaskMemUTF8(items[i]);
-        }
-
-        return array;
     }
 }

@@ -148,22 +148,38 @@ public sealed class RunImageTests(RunImageFixture fixture, ITestOutputHelper out
     public void Sigkilled_run_leaves_a_mount_that_the_next_run_removes()
     {
         if (Skip()) return;
-        string name = "e2e-" + Guid.NewGuid().ToString("N")[..8];
-        string dir = Path.Combine("/run/hctr", name);
-        var r = Run("default", ["--name", name], [fixture.Ref("app"), "/bin/sleep", "60"], started: p =>
-        {
-            for (int i = 0; i < 600 && !Mountinfo().Contains($" {dir}/rootfs ", StringComparison.Ordinal); i++) Thread.Sleep(100);
-            p.Kill(); // SIGKILL
-        });
-        Assert.Equal(137, r.ExitCode);
-        // Still mounted, unless another test's hctr (other assemblies run in parallel) already cleaned it up.
-        bool leftover = Mountinfo().Contains($" {dir}/rootfs ", StringComparison.Ordinal);
-        output.WriteLine(leftover ? "the killed run left its overlay mounted" : "another hctr cleaned the leftover first");
+        var (dir, leftover) = RunAndSigkillOnceMounted();
         Assert.True(leftover || !Directory.Exists(dir), "a leftover mount is never removed without its directory");
         var next = Run("default", fixture.Ref("echo"));
         Assert.Equal(0, next.ExitCode);
         Assert.DoesNotContain(dir, Mountinfo());
         Assert.False(Directory.Exists(dir));
+    }
+
+    /// <summary>
+    /// Runs the "app" image under a fresh name and SIGKILLs hctr once the overlay is mounted. Returns the container's
+    /// state directory and whether its overlay is still mounted: it is, unless another test's hctr (other
+    /// assemblies run in parallel) already cleaned the leftover up.
+    /// </summary>
+    private (string Dir, bool Leftover) RunAndSigkillOnceMounted()
+    {
+        string name = "e2e-" + Guid.NewGuid().ToString("N")[..8];
+        string dir = Path.Combine("/run/hctr", name);
+        var r = Run("default", ["--name", name], [fixture.Ref("app"), "/bin/sleep", "60"], started: p =>
+        {
+            WaitUntilMounted(dir);
+            p.Kill(); // SIGKILL
+        });
+        Assert.Equal(137, r.ExitCode);
+        bool leftover = Mountinfo().Contains($" {dir}/rootfs ", StringComparison.Ordinal);
+        output.WriteLine(leftover ? "the killed run left its overlay mounted" : "another hctr cleaned the leftover first");
+        return (dir, leftover);
+    }
+
+    /// <summary>Waits (up to a minute) until the container's image rootfs is mounted at <c>DIR/rootfs</c>.</summary>
+    private static void WaitUntilMounted(string dir)
+    {
+        for (int i = 0; i < 600 && !Mountinfo().Contains($" {dir}/rootfs ", StringComparison.Ordinal); i++) Thread.Sleep(100);
     }
 
     /// <summary>A SIGKILLed run leaves its overlay mounted on its layers (its use locks died with it): gc removes
@@ -172,16 +188,7 @@ public sealed class RunImageTests(RunImageFixture fixture, ITestOutputHelper out
     public void Gc_after_a_sigkilled_run_unmounts_its_leftover_before_collecting()
     {
         if (Skip()) return;
-        string name = "e2e-" + Guid.NewGuid().ToString("N")[..8];
-        string dir = Path.Combine("/run/hctr", name);
-        var r = Run("default", ["--name", name], [fixture.Ref("app"), "/bin/sleep", "60"], started: p =>
-        {
-            for (int i = 0; i < 600 && !Mountinfo().Contains($" {dir}/rootfs ", StringComparison.Ordinal); i++) Thread.Sleep(100);
-            p.Kill(); // SIGKILL
-        });
-        Assert.Equal(137, r.ExitCode);
-        bool leftover = Mountinfo().Contains($" {dir}/rootfs ", StringComparison.Ordinal);
-        output.WriteLine(leftover ? "the killed run left its overlay mounted" : "another hctr cleaned the leftover first");
+        var (dir, leftover) = RunAndSigkillOnceMounted();
         Assert.Equal(0, HctrCli.Run(["rmi", "--root", _store, fixture.Ref("app")]).ExitCode);
         var gc = HctrCli.Run(["system", "gc", "--root", _store]);
         output.WriteLine($"gc: {gc.ExitCode} {gc.Stdout}{gc.Stderr}");
@@ -206,7 +213,7 @@ public sealed class RunImageTests(RunImageFixture fixture, ITestOutputHelper out
         HctrCli.Result? rmi = null, gc = null;
         var r = Run("default", ["--name", name, "--init"], [fixture.Ref("app"), "/bin/sleep", "60"], started: p =>
         {
-            for (int i = 0; i < 600 && !Mountinfo().Contains($" {dir}/rootfs ", StringComparison.Ordinal); i++) Thread.Sleep(100);
+            WaitUntilMounted(dir);
             rmi = HctrCli.Run(["rmi", "--root", _store, fixture.Ref("app")]);
             gc = HctrCli.Run(["system", "gc", "--root", _store]);
             Process.Start("kill", ["-TERM", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit(); // a clean end: unmounted, locks released
