@@ -31,6 +31,17 @@ public sealed class HctrAppTests
         Assert.Equal(125, Run("run", "--name").Code);
     }
 
+    [Theory]
+    [InlineData("--rootfs", "/nonexistent", "--bogus", "--", "/bin/true")]
+    [InlineData("--bogus", "--rootfs", "/nonexistent", "/bin/true")]
+    [InlineData("-x", "127.0.0.1:5000/app:1")]
+    public void An_unknown_option_where_the_command_starts_is_refused_not_executed(params string[] rest)
+    {
+        var (code, err) = Run(["run", "--profile", "profiles/default.yaml", .. rest]);
+        Assert.Equal(125, code);
+        Assert.Contains($"unknown option '{rest.First(a => a is "--bogus" or "-x")}'", err);
+    }
+
     [Fact]
     public void Entrypoint_with_a_rootfs_is_refused_before_anything_runs()
     {

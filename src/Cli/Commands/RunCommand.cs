@@ -85,6 +85,12 @@ internal static class RunCommand
                     return HctrFailure;
                 }
 
+                if (UnknownOption(parse) is { } unknown)
+                {
+                    stderr.WriteLine($"hctr run: unknown option '{unknown}' (see 'hctr run --help'; a command that starts with '-' goes after '--')");
+                    return HctrFailure;
+                }
+
                 if (rootDir is null && OptionAfterImage(parse) is { } late)
                 {
                     stderr.WriteLine($"hctr run: '{late}' comes after the image: hctr options go before IMAGE; put '--' before a command that takes it");
@@ -160,6 +166,31 @@ internal static class RunCommand
             }
         });
         return run;
+    }
+
+    /// <summary>
+    /// An option-like word where the image (or, with --rootfs, the command) should start, before any '--':
+    /// System.CommandLine passes an option it does not know on as the first word of the command, so
+    /// <c>hctr run ... --bogus -- /bin/true</c> would try to execute "--bogus".
+    /// </summary>
+    private static string? UnknownOption(ParseResult parse)
+    {
+        var tokens = parse.Tokens;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Type == TokenType.DoubleDash)
+            {
+                return null;
+            }
+
+            bool isValue = i > 0 && tokens[i - 1].Type == TokenType.Option && !FlagOptions.Contains(tokens[i - 1].Value);
+            if (tokens[i].Type == TokenType.Argument && !isValue)
+            {
+                return tokens[i].Value.StartsWith('-') ? tokens[i].Value : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The first option token after the image: System.CommandLine would take it for hctr's, docker gives it to the command.</summary>
