@@ -10,6 +10,7 @@ namespace Hctr.Engine.Tests.Images;
 public sealed class RegistryFixture : IDisposable
 {
     private readonly Process _process;
+    private readonly bool _tls;
 
     public RegistryFixture()
         : this(null, null)
@@ -19,6 +20,7 @@ public sealed class RegistryFixture : IDisposable
     /// <summary>With a certificate and key (PEM files) the registry serves HTTPS.</summary>
     internal RegistryFixture(string? tlsCertificate, string? tlsKey)
     {
+        _tls = tlsCertificate is not null;
         StorageDir = Directory.CreateTempSubdirectory("hctr-registry-").FullName;
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
@@ -73,8 +75,28 @@ public sealed class RegistryFixture : IDisposable
     /// <summary>Requests the registry logged for blobs of <paramref name="repository"/> (GET or HEAD).</summary>
     public int BlobRequests(string repository)
     {
-        Thread.Sleep(300); // the access log is written after the response
+        Settle();
         return Log.Count(l => l.Contains($"/v2/{repository}/blobs/sha256:", StringComparison.Ordinal));
+    }
+
+    /// <summary>Waits until the log holds the lines of every request that was answered before this call.
+    /// The registry writes its access log line after the response, and this process reads the registry's output
+    /// on another thread, so a fixed sleep is not enough on a loaded machine: this sends one request to a path
+    /// nobody else uses and waits (up to a minute) until its line is read.</summary>
+    public void Settle()
+    {
+        string marker = "hctr-settle-" + Guid.NewGuid().ToString("N");
+        using var http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true });
+        string scheme = _tls ? "https" : "http";
+        using (var response = http.GetAsync($"{scheme}://127.0.0.1:{Port}/v2/{marker}/tags/list").Result)
+        {
+        }
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (!Log.Any(l => l.Contains(marker, StringComparison.Ordinal)))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the registry did not log the request for {marker} within a minute");
+            Thread.Sleep(20);
+        }
     }
 
     public void Dispose()
