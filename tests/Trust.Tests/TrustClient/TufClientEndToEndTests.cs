@@ -86,8 +86,8 @@ public sealed class TufClientEndToEndTests : IDisposable
         File.WriteAllBytes(path, bytes);
 
         var result = Run(server, "download");
-        Assert.Equal(1, result.Code);
-        Assert.Contains("refused", result.Err);
+        Assert.True(result.Code == 1 && result.Err.Contains("refused", StringComparison.Ordinal),
+            $"flipped byte {at} of {file}; exit {result.Code}; stderr: {result.Err}; served: {string.Join(", ", server.Requests)}");
     }
 
     [Fact]
