@@ -204,19 +204,26 @@ public sealed class LauncherTests(BusyboxRootfs rootfs) : IClassFixture<BusyboxR
         int initPid = 0;
         HctrBinary.Run(plan, timeoutMs: 20000, extraArgs: ["--name", name], started: p =>
         {
-            for (int i = 0; i < 100 && !File.Exists(Path.Combine(stateDir, "state")); i++)
+            // The state names the container's init once the clone is done (0 before): wait for that, however
+            // slow the machine, then kill hctr.
+            var deadline = DateTime.UtcNow.AddSeconds(15);
+            while (initPid <= 0 && DateTime.UtcNow < deadline)
             {
-                Thread.Sleep(50);
+                string statePath = Path.Combine(stateDir, "state");
+                string state = File.Exists(statePath) ? File.ReadAllText(statePath) : "";
+                string? line = state.Split('\n').FirstOrDefault(l => l.StartsWith("init-pid ", StringComparison.Ordinal));
+                if (line is null || !int.TryParse(line[9..], System.Globalization.CultureInfo.InvariantCulture, out initPid) || initPid <= 0)
+                {
+                    initPid = 0;
+                    Thread.Sleep(20);
+                }
             }
 
-            Thread.Sleep(300);
-            string state = File.ReadAllText(Path.Combine(stateDir, "state"));
-            initPid = int.Parse(state.Split('\n').Single(l => l.StartsWith("init-pid ", StringComparison.Ordinal))[9..], System.Globalization.CultureInfo.InvariantCulture);
             p.Kill(); // SIGKILL
         });
 
         Assert.True(initPid > 0);
-        for (int i = 0; i < 100 && Directory.Exists($"/proc/{initPid}"); i++)
+        for (int i = 0; i < 500 && Directory.Exists($"/proc/{initPid}"); i++)
         {
             Thread.Sleep(20);
         }
