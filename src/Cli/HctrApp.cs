@@ -55,7 +55,9 @@ internal static class HctrApp
                 return UsageError(parse, args);
             }
 
-            return parse.Invoke();
+            // Without System.CommandLine's own handler, which prints a stack trace: an exception no command turned
+            // into a located error reaches the one-line report below.
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception ex)
         {

@@ -42,6 +42,37 @@ public sealed class HctrAppTests
         Assert.Contains($"unknown option '{rest.First(a => a is "--bogus" or "-x")}'", err);
     }
 
+    [Theory]
+    [InlineData("{\"appArmor\": null}")]
+    [InlineData("{not json")]
+    [InlineData("")]
+    public void A_plan_file_that_is_not_a_plan_is_one_line_and_125_never_a_stack_trace(string text)
+    {
+        string file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, text);
+            var (code, err) = Run("run", "--plan", file);
+            Assert.Equal(125, code);
+            Assert.StartsWith($"hctr run: {file}: not a launch plan", err);
+            Assert.Single(err.Trim().Split('\n'));
+            Assert.DoesNotContain(" at ", err);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void A_missing_plan_file_is_one_line_and_125()
+    {
+        var (code, err) = Run("run", "--plan", "/nonexistent/plan.json");
+        Assert.Equal(125, code);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.Contains("/nonexistent/plan.json", err);
+    }
+
     [Fact]
     public void Entrypoint_with_a_rootfs_is_refused_before_anything_runs()
     {

@@ -182,6 +182,42 @@ public sealed class LauncherTests(BusyboxRootfs rootfs) : IClassFixture<BusyboxR
         Assert.False(Directory.Exists("/run/hctr/apparmor/hctr-test") && Directory.EnumerateFiles("/run/hctr/apparmor/hctr-test").Any());
     }
 
+    /// <summary>
+    /// Two runs of one plan file at once name the same cgroup. The second must not join the first's cgroup: at its
+    /// end it would SIGKILL everything in it, the first container included (this happened: the first died with 137).
+    /// </summary>
+    [Fact]
+    public void A_second_run_of_a_plan_whose_cgroup_is_in_use_is_refused_and_the_first_runs_on()
+    {
+        // The first container waits on its stdin, which HctrBinary closes when the callback returns.
+        var plan = Plan.WithArgv("/bin/sh", "-c", "read line; echo first done");
+        string cgroupDir = Path.Combine("/sys/fs/cgroup/pids", plan.Cgroup.Name);
+        HctrBinary.Result? second = null;
+        bool firstInItsCgroup = false;
+        var first = HctrBinary.Run(plan, timeoutMs: 60000, started: p =>
+        {
+            string self = p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (!firstInItsCgroup && DateTime.UtcNow < deadline)
+            {
+                string procs = File.Exists(Path.Combine(cgroupDir, "cgroup.procs")) ? File.ReadAllText(Path.Combine(cgroupDir, "cgroup.procs")) : "";
+                firstInItsCgroup = procs.Split('\n', StringSplitOptions.RemoveEmptyEntries).Any(pid => pid != self);
+                Thread.Sleep(firstInItsCgroup ? 0 : 20);
+            }
+
+            second = HctrBinary.Run(plan.WithArgv("/bin/true"));
+        });
+
+        Assert.True(firstInItsCgroup);
+        Assert.NotNull(second);
+        Assert.Equal(125, second.ExitCode);
+        Assert.Contains($"mkdir {cgroupDir} (the cgroup exists", second.Stderr);
+        Assert.Single(second.Stderr.Trim().Split('\n'));
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("first done", first.Stdout);
+        Assert.False(Directory.Exists(cgroupDir));
+    }
+
     [Fact]
     public void Term_is_forwarded_to_the_container_init()
     {

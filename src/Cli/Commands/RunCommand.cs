@@ -73,7 +73,16 @@ internal static class RunCommand
                     return HctrFailure;
                 }
 
-                launchPlan = PlanJson.Deserialize(File.ReadAllBytes(planFile.FullName));
+                try
+                {
+                    launchPlan = PlanJson.Deserialize(File.ReadAllBytes(planFile.FullName));
+                }
+                catch (Exception e) when (e is System.Text.Json.JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
+                {
+                    // One line, never a stack trace: a plan file is input like any other.
+                    stderr.WriteLine($"hctr run: {planFile}: not a launch plan from 'hctr profile compile --emit plan': {e.Message.Split('\n')[0]}");
+                    return HctrFailure;
+                }
             }
             else
             {

@@ -59,6 +59,11 @@ public sealed class ContainerRunner(string stateRoot, ICgroupManager cgroups)
 
             if (state is not null)
             {
+                if (!OwnCgroups(state, Path.GetFileName(dir)))
+                {
+                    continue; // never SIGKILL the processes of a cgroup this container did not own: leave it for a human
+                }
+
                 cgroups.Destroy(state.CgroupDirectories);
             }
 
@@ -76,6 +81,20 @@ public sealed class ContainerRunner(string stateRoot, ICgroupManager cgroups)
 
         return cleaned;
     }
+
+    /// <summary>
+    /// Whether every cgroup directory a leftover state names looks like one hctr creates: an absolute, normalised
+    /// path whose last component is <c>hctr-NAME</c> (the compiler names a container's cgroup <c>hctr-ID</c>; a plan
+    /// run as written keeps its own name, so NAME need not be this container's id), in a state whose id is its
+    /// directory's name. Destroying a cgroup SIGKILLs every process in it, so a state that names anything else (a
+    /// controller's root, a systemd slice: corruption, a bug, a hand edit) is not acted on and stays for a human.
+    /// </summary>
+    internal static bool OwnCgroups(ContainerState state, string directoryName) =>
+        state.Id == directoryName
+        && state.CgroupDirectories.All(d =>
+            Path.IsPathFullyQualified(d) && Path.GetFullPath(d) == d && !d.EndsWith('/')
+            && Path.GetFileName(d) is { } name && name.StartsWith(PlanBinder.CgroupPrefix, StringComparison.Ordinal)
+            && PlanBinder.IsValidContainerId(name[PlanBinder.CgroupPrefix.Length..]));
 
     /// <summary>The container's state directory; an image rootfs is mounted at <c>rootfs</c> inside it.</summary>
     public string ContainerDir(string id) => Path.Combine(stateRoot, id);

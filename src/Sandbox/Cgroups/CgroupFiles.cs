@@ -1,3 +1,4 @@
+using Hctr.Policy.Plan;
 using Hctr.Sandbox.Interop;
 
 namespace Hctr.Sandbox.Cgroups;
@@ -6,6 +7,47 @@ namespace Hctr.Sandbox.Cgroups;
 internal static class CgroupFiles
 {
     public static void Write(string path, string value) => FileCalls.WriteText(path, value);
+
+    /// <summary>
+    /// The plan's cgroup name is <c>hctr-NAME</c>, NAME 1-128 characters of [A-Za-z0-9_.-] (not "." or ".."): one
+    /// path component. The compiler writes <c>hctr-ID</c>; a plan file run as written (<c>hctr run --plan</c>) may
+    /// choose NAME but not a directory elsewhere, and every cgroup hctr creates (and so may later kill and remove)
+    /// carries the prefix.
+    /// </summary>
+    public static void CheckName(string name)
+    {
+        if (!name.StartsWith(PlanBinder.CgroupPrefix, StringComparison.Ordinal) || !PlanBinder.IsValidContainerId(name[PlanBinder.CgroupPrefix.Length..]))
+        {
+            throw new ArgumentException($"the plan's cgroup name '{name}' must be {PlanBinder.CgroupPrefix}NAME, NAME 1-128 characters of [A-Za-z0-9_.-]");
+        }
+    }
+
+    /// <summary>A controller name ([a-z0-9_]): it becomes a path component (v1) or a word in cgroup.subtree_control (v2).</summary>
+    public static void CheckController(string controller)
+    {
+        if (controller.Length == 0 || !controller.All(ch => char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch) || ch == '_'))
+        {
+            throw new ArgumentException($"the plan's cgroup controller '{controller}' is not a controller name");
+        }
+    }
+
+    /// <summary>
+    /// Creates a container's cgroup directory, failing if it exists. A container never joins a cgroup it did not
+    /// create: at its end hctr kills every process in its cgroups, so a shared one (two runs of one plan file at once)
+    /// would take the other container down with it.
+    /// </summary>
+    public static void CreateExclusive(string dir)
+    {
+        if (FileCalls.mkdirat(FileCalls.AT_FDCWD, dir, 0x1ED /* 0755 */) == 0)
+        {
+            return;
+        }
+
+        int errno = Errno.Last;
+        throw new SyscallException("mkdir", errno, errno == Errno.EEXIST
+            ? $"{dir} (the cgroup exists: another container's, or left by an hctr that was killed; a container never joins a cgroup it did not create. Give each concurrent run of a plan its own cgroup name, or rmdir a leftover once nothing runs in it)"
+            : dir);
+    }
 
     /// <summary>The process's own cgroup per hierarchy from /proc/self/cgroup: "memory" → "/a/b", "" → the v2 path.</summary>
     public static Dictionary<string, string> SelfCgroups(string procSelfCgroup)

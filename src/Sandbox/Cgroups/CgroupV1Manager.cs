@@ -16,18 +16,31 @@ public sealed class CgroupV1Manager(string root = "/sys/fs/cgroup", string procS
             throw new ArgumentException("the plan's cgroup settings are spelled for v2", nameof(plan));
         }
 
+        CgroupFiles.CheckName(plan.Name);
         var self = CgroupFiles.SelfCgroups(procSelfCgroup);
         var dirs = new Dictionary<string, string>(StringComparer.Ordinal);
         var created = new List<string>();
         try
         {
+            var byHierarchy = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (string controller in plan.Controllers)
             {
+                CgroupFiles.CheckController(controller);
+                // Co-mounted controllers (cpu and cpuacct as links to cpu,cpuacct) share one hierarchy and one directory.
+                string hierarchyPath = Path.Combine(root, controller);
+                string hierarchy = Directory.ResolveLinkTarget(hierarchyPath, returnFinalTarget: true)?.FullName ?? hierarchyPath;
+                if (byHierarchy.TryGetValue(hierarchy, out string? shared))
+                {
+                    dirs[controller] = shared;
+                    continue;
+                }
+
                 string parent = Path.Combine(root, controller, (self.GetValueOrDefault(controller) ?? "/").TrimStart('/'));
                 string dir = Path.Combine(parent, plan.Name);
-                Directory.CreateDirectory(dir);
+                CgroupFiles.CreateExclusive(dir);
                 created.Add(dir);
                 dirs[controller] = dir;
+                byHierarchy[hierarchy] = dir;
                 if (controller == "cpuset")
                 {
                     foreach (string file in (string[])["cpuset.cpus", "cpuset.mems"])

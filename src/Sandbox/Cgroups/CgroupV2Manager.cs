@@ -9,11 +9,21 @@ namespace Hctr.Sandbox.Cgroups;
 /// </summary>
 public sealed class CgroupV2Manager(string root = "/sys/fs/cgroup", string procSelfCgroup = "/proc/self/cgroup") : ICgroupManager
 {
+    /// <summary>Called with a new cgroup directory before its settings are written: a test on a scratch tree stands
+    /// in for the kernel there and provides the interface files a real cgroupfs directory is born with.</summary>
+    internal Action<string>? KernelFilesForTest { get; init; }
+
     public IReadOnlyList<string> Create(CgroupPlan plan)
     {
         if (plan.Layout != CgroupLayout.V2)
         {
             throw new ArgumentException("the plan's cgroup settings are spelled for v1", nameof(plan));
+        }
+
+        CgroupFiles.CheckName(plan.Name);
+        foreach (string controller in plan.Controllers)
+        {
+            CgroupFiles.CheckController(controller);
         }
 
         string self = CgroupFiles.SelfCgroups(procSelfCgroup).GetValueOrDefault("") ?? "/";
@@ -24,9 +34,10 @@ public sealed class CgroupV2Manager(string root = "/sys/fs/cgroup", string procS
         }
 
         string dir = Path.Combine(parent, plan.Name);
-        Directory.CreateDirectory(dir);
+        CgroupFiles.CreateExclusive(dir);
         try
         {
+            KernelFilesForTest?.Invoke(dir);
             foreach (var s in plan.Settings)
             {
                 CgroupFiles.Write(Path.Combine(dir, s.File), s.Value);

@@ -18,14 +18,14 @@ public sealed class ContainerRunnerTests : IDisposable
         string live = Path.Combine(_root, "live");
         Directory.CreateDirectory(dead);
         Directory.CreateDirectory(live);
-        File.WriteAllText(Path.Combine(dead, "state"), new ContainerState("dead", int.MaxValue - 1, 1, 5, ["/cg/dead"]).Serialize());
+        File.WriteAllText(Path.Combine(dead, "state"), new ContainerState("dead", int.MaxValue - 1, 1, 5, ["/cg/hctr-dead"]).Serialize());
         ulong start = ContainerRunner.StartTime(Environment.ProcessId)!.Value;
-        File.WriteAllText(Path.Combine(live, "state"), new ContainerState("live", Environment.ProcessId, start, 6, ["/cg/live"]).Serialize());
+        File.WriteAllText(Path.Combine(live, "state"), new ContainerState("live", Environment.ProcessId, start, 6, ["/cg/hctr-live"]).Serialize());
 
         Assert.Equal(1, new ContainerRunner(_root, cgroups).CleanLeftovers());
         Assert.False(Directory.Exists(dead));
         Assert.True(Directory.Exists(live));
-        Assert.Equal(["/cg/dead"], cgroups.Destroyed);
+        Assert.Equal(["/cg/hctr-dead"], cgroups.Destroyed);
     }
 
     [Fact]
@@ -34,9 +34,39 @@ public sealed class ContainerRunnerTests : IDisposable
         var cgroups = new RecordingCgroups();
         string dir = Path.Combine(_root, "reused");
         Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "state"), new ContainerState("reused", Environment.ProcessId, 1, 7, ["/cg/reused"]).Serialize());
+        File.WriteAllText(Path.Combine(dir, "state"), new ContainerState("reused", Environment.ProcessId, 1, 7, ["/cg/hctr-reused"]).Serialize());
         Assert.Equal(1, new ContainerRunner(_root, cgroups).CleanLeftovers());
-        Assert.Equal(["/cg/reused"], cgroups.Destroyed);
+        Assert.Equal(["/cg/hctr-reused"], cgroups.Destroyed);
+    }
+
+    [Theory]
+    [InlineData("/sys/fs/cgroup/pids")]
+    [InlineData("/sys/fs/cgroup/pids/user.slice")]
+    [InlineData("/sys/fs/cgroup/pids/hctr-x/..")]
+    [InlineData("/sys/fs/cgroup/pids/hctr-x/")]
+    [InlineData("sys/fs/cgroup/pids/hctr-x")]
+    [InlineData("/sys/fs/cgroup/pids/hctr-")]
+    public void A_leftover_whose_state_names_a_cgroup_hctr_does_not_create_is_not_acted_on(string cgroup)
+    {
+        // Destroying a cgroup SIGKILLs everything in it: a corrupt or edited state must not reach a controller's root.
+        var cgroups = new RecordingCgroups();
+        string dir = Path.Combine(_root, "odd");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "state"), new ContainerState("odd", int.MaxValue - 1, 1, 5, ["/sys/fs/cgroup/memory/hctr-odd", cgroup]).Serialize());
+        Assert.Equal(0, new ContainerRunner(_root, cgroups).CleanLeftovers());
+        Assert.Empty(cgroups.Destroyed);
+        Assert.True(File.Exists(Path.Combine(dir, "state")), "left for a human to look at");
+    }
+
+    [Fact]
+    public void A_leftover_state_in_a_directory_of_another_name_is_not_acted_on()
+    {
+        var cgroups = new RecordingCgroups();
+        string dir = Path.Combine(_root, "moved");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "state"), new ContainerState("other", int.MaxValue - 1, 1, 5, ["/cg/hctr-other"]).Serialize());
+        Assert.Equal(0, new ContainerRunner(_root, cgroups).CleanLeftovers());
+        Assert.Empty(cgroups.Destroyed);
     }
 
     [Fact]

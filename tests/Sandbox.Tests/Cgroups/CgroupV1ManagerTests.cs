@@ -69,6 +69,40 @@ public sealed class CgroupV1ManagerTests
         Assert.All(dirs, d => Assert.False(Directory.Exists(d)));
     }
 
+    [Fact]
+    public void A_cgroup_that_exists_is_never_joined_and_its_processes_live_on()
+    {
+        if (!Directory.Exists("/sys/fs/cgroup/pids"))
+        {
+            return;
+        }
+
+        string name = "hctr-unit-" + Guid.NewGuid().ToString("N")[..8];
+        var manager = new CgroupV1Manager();
+        // Another container's cgroup (pids only): a process in it, and a memory hierarchy where this name is free.
+        var other = manager.Create(new CgroupPlan(CgroupLayout.V1, name, ["pids"], []));
+        using var sleeper = System.Diagnostics.Process.Start("sleep", ["30"])!;
+        try
+        {
+            manager.AddProcess(other, sleeper.Id);
+            var e = Assert.Throws<SyscallException>(() => manager.Create(new CgroupPlan(CgroupLayout.V1, name, ["memory", "pids"],
+                [new CgroupSetting("pids", "pids.max", "1", TestPlans.At(1))])));
+            Assert.Equal(17, e.Errno); // EEXIST
+            Assert.False(sleeper.HasExited);
+            Assert.Contains(sleeper.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), File.ReadAllText(Path.Combine(other[0], "cgroup.procs")));
+            Assert.Equal("max", File.ReadAllText(Path.Combine(other[0], "pids.max")).Trim());
+            string memoryDir = Path.Combine("/sys/fs/cgroup/memory", Line(File.ReadAllText("/proc/self/cgroup"), "memory").TrimStart('/'), name);
+            Assert.True(Directory.Exists(Path.GetDirectoryName(memoryDir)), memoryDir);
+            Assert.False(Directory.Exists(memoryDir), "the directory this attempt created is removed again");
+        }
+        finally
+        {
+            manager.Destroy(other);
+        }
+
+        Assert.True(sleeper.WaitForExit(5000));
+    }
+
     private static string Line(string procCgroup, string controller) =>
         procCgroup.Split('\n').Select(l => l.Split(':', 3)).Single(f => f.Length == 3 && f[1].Split(',').Contains(controller))[2];
 
