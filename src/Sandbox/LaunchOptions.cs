@@ -16,6 +16,10 @@ public sealed record LaunchOptions
 
     public required ICgroupManager Cgroups { get; init; }
 
+    /// <summary>Called with the cgroup directories the launch is about to create, before it creates them (for the
+    /// state directory: a later hctr removes them, if empty, should this one be killed before <see cref="OnCreated"/>).</summary>
+    public Action<IReadOnlyList<string>>? OnCgroupsPlanned { get; init; }
+
     /// <summary>Called once the container exists, before it runs: pid and cgroup directories, for the state directory.</summary>
     public Action<int, IReadOnlyList<string>>? OnCreated { get; init; }
 

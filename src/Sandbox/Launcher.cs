@@ -22,9 +22,13 @@ public static class Launcher
     {
         using var planFd = WritePlan(plan);
         using var appArmor = AppArmor.AppArmorLoader.LoadIfPlanned(plan.AppArmor); // unloaded last, when no other launch uses it
-        var cgroupDirs = plan.Cgroup.Controllers.Count > 0 || plan.Cgroup.Settings.Count > 0
-            ? options.Cgroups.Create(plan.Cgroup)
-            : [];
+        IReadOnlyList<string> cgroupDirs = [];
+        if (plan.Cgroup.Controllers.Count > 0 || plan.Cgroup.Settings.Count > 0)
+        {
+            options.OnCgroupsPlanned?.Invoke(options.Cgroups.Directories(plan.Cgroup));
+            cgroupDirs = options.Cgroups.Create(plan.Cgroup);
+        }
+
         LaunchResult result;
         try
         {

@@ -143,6 +143,10 @@ public sealed class LauncherTests(BusyboxRootfs rootfs) : IClassFixture<BusyboxR
     {
         public IReadOnlyList<string> Create(CgroupPlan plan) => inner.Create(plan);
 
+        public IReadOnlyList<string> Directories(CgroupPlan plan) => inner.Directories(plan);
+
+        public bool RemoveIfEmpty(IReadOnlyList<string> directories) => inner.RemoveIfEmpty(directories);
+
         public void AddProcess(IReadOnlyList<string> directories, int pid) => inner.AddProcess(directories, pid);
 
         public IDisposable? EnterForClone(IReadOnlyList<string> directories) => null;
@@ -155,6 +159,10 @@ public sealed class LauncherTests(BusyboxRootfs rootfs) : IClassFixture<BusyboxR
     private sealed class SlowMove(ICgroupManager inner) : ICgroupManager
     {
         public IReadOnlyList<string> Create(CgroupPlan plan) => inner.Create(plan);
+
+        public IReadOnlyList<string> Directories(CgroupPlan plan) => inner.Directories(plan);
+
+        public bool RemoveIfEmpty(IReadOnlyList<string> directories) => inner.RemoveIfEmpty(directories);
 
         public void AddProcess(IReadOnlyList<string> directories, int pid)
         {

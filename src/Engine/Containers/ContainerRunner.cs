@@ -65,6 +65,10 @@ public sealed class ContainerRunner(string stateRoot, ICgroupManager cgroups)
                 }
 
                 cgroups.Destroy(state.CgroupDirectories);
+                if (!cgroups.RemoveIfEmpty(state.PendingCgroupDirectories))
+                {
+                    continue; // a pending directory with processes in it: not provably this run's; the next cleanup looks again
+                }
             }
 
             // An image rootfs (overlay) is mounted in hctr's namespace: unmount before deleting, and never delete
@@ -91,7 +95,7 @@ public sealed class ContainerRunner(string stateRoot, ICgroupManager cgroups)
     /// </summary>
     internal static bool OwnCgroups(ContainerState state, string directoryName) =>
         state.Id == directoryName
-        && state.CgroupDirectories.All(d =>
+        && state.CgroupDirectories.Concat(state.PendingCgroupDirectories).All(d =>
             Path.IsPathFullyQualified(d) && Path.GetFullPath(d) == d && !d.EndsWith('/')
             && Path.GetFileName(d) is { } name && name.StartsWith(PlanBinder.CgroupPrefix, StringComparison.Ordinal)
             && PlanBinder.IsValidContainerId(name[PlanBinder.CgroupPrefix.Length..]));
@@ -123,12 +127,20 @@ public sealed class ContainerRunner(string stateRoot, ICgroupManager cgroups)
             int self = Environment.ProcessId;
             ulong start = StartTime(self) ?? 0;
             WriteState(dir, new ContainerState(id, self, start, 0, []));
+            IReadOnlyList<string> planned = [];
             var withState = options with
             {
                 Cgroups = cgroups,
+                OnCgroupsPlanned = dirs =>
+                {
+                    planned = dirs;
+                    UpdateState(dir, new ContainerState(id, self, start, 0, []) { PendingCgroupDirectories = planned });
+                },
                 OnCreated = (pid, dirs) =>
                 {
-                    UpdateState(dir, new ContainerState(id, self, start, pid, dirs));
+                    // The pending lines stay: each update only grows the file, so it is never truncated (a kill
+                    // between the write and a truncation would leave a tail of the old text).
+                    UpdateState(dir, new ContainerState(id, self, start, pid, dirs) { PendingCgroupDirectories = planned });
                     options.OnCreated?.Invoke(pid, dirs);
                 },
             };

@@ -10,6 +10,13 @@ namespace Hctr.Engine.Containers;
 /// </summary>
 public sealed record ContainerState(string Id, int HctrPid, ulong HctrStartTime, int InitPid, IReadOnlyList<string> CgroupDirectories)
 {
+    /// <summary>
+    /// Cgroup directories the run is about to create (recorded before the mkdir, until <see cref="CgroupDirectories"/>
+    /// names what it made). A leftover's pending directories are removed only if empty, never killed: one may be
+    /// another container's, whose mkdir won the name.
+    /// </summary>
+    public IReadOnlyList<string> PendingCgroupDirectories { get; init; } = [];
+
     public string Serialize()
     {
         var sb = new StringBuilder();
@@ -17,6 +24,11 @@ public sealed record ContainerState(string Id, int HctrPid, ulong HctrStartTime,
         foreach (string dir in CgroupDirectories)
         {
             sb.Append("cgroup ").Append(dir).Append('\n');
+        }
+
+        foreach (string dir in PendingCgroupDirectories)
+        {
+            sb.Append("cgroup-pending ").Append(dir).Append('\n');
         }
 
         return sb.ToString();
@@ -28,6 +40,7 @@ public sealed record ContainerState(string Id, int HctrPid, ulong HctrStartTime,
         int hctrPid = 0, initPid = 0;
         ulong start = 0;
         var dirs = new List<string>();
+        var pending = new List<string>();
         foreach (string line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             int sp = line.IndexOf(' ', StringComparison.Ordinal);
@@ -44,6 +57,7 @@ public sealed record ContainerState(string Id, int HctrPid, ulong HctrStartTime,
                 "hctr-start" => ulong.TryParse(value, CultureInfo.InvariantCulture, out start),
                 "init-pid" => int.TryParse(value, CultureInfo.InvariantCulture, out initPid),
                 "cgroup" => Add(dirs, value),
+                "cgroup-pending" => Add(pending, value),
                 _ => true,
             };
             if (!ok)
@@ -52,7 +66,7 @@ public sealed record ContainerState(string Id, int HctrPid, ulong HctrStartTime,
             }
         }
 
-        return id.Length == 0 ? null : new ContainerState(id, hctrPid, start, initPid, dirs);
+        return id.Length == 0 ? null : new ContainerState(id, hctrPid, start, initPid, dirs) { PendingCgroupDirectories = pending };
     }
 
     private static bool Add(List<string> list, string value)

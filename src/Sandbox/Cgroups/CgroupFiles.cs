@@ -93,6 +93,29 @@ internal static class CgroupFiles
         return false;
     }
 
+    /// <summary>rmdir each directory (ENOENT counts as removed); EBUSY, a process still in it or exiting, is retried
+    /// for up to a second and then left. Never signals anything. True when none of them is left.</summary>
+    public static bool RemoveIfEmpty(IReadOnlyList<string> directories)
+    {
+        bool all = true;
+        foreach (string dir in directories.Reverse())
+        {
+            var deadline = Environment.TickCount64 + 1000;
+            while (FileCalls.rmdir(dir) != 0 && Errno.Last != Errno.ENOENT)
+            {
+                if (Errno.Last != Errno.EBUSY || Environment.TickCount64 > deadline)
+                {
+                    all = false;
+                    break;
+                }
+
+                Thread.Sleep(10);
+            }
+        }
+
+        return all;
+    }
+
     /// <summary>
     /// Kills what is left (cgroup.kill on v2, SIGKILL per pid otherwise) and rmdirs the directory, retrying while
     /// the kernel still counts exiting tasks (EBUSY). Throws after 5 s, and at once if hctr itself is listed (a

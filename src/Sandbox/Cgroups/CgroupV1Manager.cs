@@ -9,38 +9,25 @@ namespace Hctr.Sandbox.Cgroups;
 /// </summary>
 public sealed class CgroupV1Manager(string root = "/sys/fs/cgroup", string procSelfCgroup = "/proc/self/cgroup") : ICgroupManager
 {
+    public IReadOnlyList<string> Directories(CgroupPlan plan) => [.. Layout(plan).Where(d => d.Own).Select(d => d.Dir).Distinct()];
+
     public IReadOnlyList<string> Create(CgroupPlan plan)
     {
-        if (plan.Layout != CgroupLayout.V1)
-        {
-            throw new ArgumentException("the plan's cgroup settings are spelled for v2", nameof(plan));
-        }
-
-        CgroupFiles.CheckName(plan.Name);
-        var self = CgroupFiles.SelfCgroups(procSelfCgroup);
+        var layout = Layout(plan);
         var dirs = new Dictionary<string, string>(StringComparer.Ordinal);
         var created = new List<string>();
         try
         {
-            var byHierarchy = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (string controller in plan.Controllers)
+            foreach (var (controller, parent, dir, own) in layout)
             {
-                CgroupFiles.CheckController(controller);
-                // Co-mounted controllers (cpu and cpuacct as links to cpu,cpuacct) share one hierarchy and one directory.
-                string hierarchyPath = Path.Combine(root, controller);
-                string hierarchy = Directory.ResolveLinkTarget(hierarchyPath, returnFinalTarget: true)?.FullName ?? hierarchyPath;
-                if (byHierarchy.TryGetValue(hierarchy, out string? shared))
+                dirs[controller] = dir;
+                if (!own)
                 {
-                    dirs[controller] = shared;
-                    continue;
+                    continue; // co-mounted with a controller before it: the same directory
                 }
 
-                string parent = Path.Combine(root, controller, (self.GetValueOrDefault(controller) ?? "/").TrimStart('/'));
-                string dir = Path.Combine(parent, plan.Name);
                 CgroupFiles.CreateExclusive(dir);
                 created.Add(dir);
-                dirs[controller] = dir;
-                byHierarchy[hierarchy] = dir;
                 if (controller == "cpuset")
                 {
                     foreach (string file in (string[])["cpuset.cpus", "cpuset.mems"])
@@ -67,6 +54,34 @@ public sealed class CgroupV1Manager(string root = "/sys/fs/cgroup", string procS
             Destroy(created);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Per controller of the plan: its hierarchy's directory of hctr's own cgroup (the parent), the container's
+    /// directory under it, and whether that directory is this controller's to create (false for a controller
+    /// co-mounted with an earlier one, as cpu and cpuacct linked to cpu,cpuacct: one hierarchy, one directory).
+    /// </summary>
+    private List<(string Controller, string Parent, string Dir, bool Own)> Layout(CgroupPlan plan)
+    {
+        if (plan.Layout != CgroupLayout.V1)
+        {
+            throw new ArgumentException("the plan's cgroup settings are spelled for v2", nameof(plan));
+        }
+
+        CgroupFiles.CheckName(plan.Name);
+        var self = CgroupFiles.SelfCgroups(procSelfCgroup);
+        var byHierarchy = new HashSet<string>(StringComparer.Ordinal);
+        var layout = new List<(string, string, string, bool)>();
+        foreach (string controller in plan.Controllers)
+        {
+            CgroupFiles.CheckController(controller);
+            string hierarchyPath = Path.Combine(root, controller);
+            string hierarchy = Directory.ResolveLinkTarget(hierarchyPath, returnFinalTarget: true)?.FullName ?? hierarchyPath;
+            string parent = Path.Combine(root, controller, (self.GetValueOrDefault(controller) ?? "/").TrimStart('/'));
+            layout.Add((controller, parent, Path.Combine(parent, plan.Name), byHierarchy.Add(hierarchy)));
+        }
+
+        return layout;
     }
 
     public void AddProcess(IReadOnlyList<string> directories, int pid)
@@ -144,4 +159,6 @@ public sealed class CgroupV1Manager(string root = "/sys/fs/cgroup", string procS
             CgroupFiles.KillAndRemove(dir, "cgroup.procs", useCgroupKill: false);
         }
     }
+
+    public bool RemoveIfEmpty(IReadOnlyList<string> directories) => CgroupFiles.RemoveIfEmpty(directories);
 }

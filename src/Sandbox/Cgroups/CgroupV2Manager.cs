@@ -13,6 +13,14 @@ public sealed class CgroupV2Manager(string root = "/sys/fs/cgroup", string procS
     /// in for the kernel there and provides the interface files a real cgroupfs directory is born with.</summary>
     internal Action<string>? KernelFilesForTest { get; init; }
 
+    public IReadOnlyList<string> Directories(CgroupPlan plan)
+    {
+        CgroupFiles.CheckName(plan.Name);
+        return [Path.Combine(root, (CgroupFiles.SelfCgroups(procSelfCgroup).GetValueOrDefault("") ?? "/").TrimStart('/'), plan.Name)];
+    }
+
+    public bool RemoveIfEmpty(IReadOnlyList<string> directories) => CgroupFiles.RemoveIfEmpty(directories);
+
     public IReadOnlyList<string> Create(CgroupPlan plan)
     {
         if (plan.Layout != CgroupLayout.V2)

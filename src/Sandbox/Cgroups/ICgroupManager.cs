@@ -5,8 +5,23 @@ namespace Hctr.Sandbox.Cgroups;
 /// <summary>Creates a container's cgroup(s), applies the plan's settings, adds processes, and removes them.</summary>
 public interface ICgroupManager
 {
-    /// <summary>Creates the directories and writes every setting, in plan order. Returns the created directories.</summary>
+    /// <summary>Creates the directories and writes every setting, in plan order. Returns the created directories.
+    /// Fails if one exists: a container never joins a cgroup it did not create.</summary>
     IReadOnlyList<string> Create(CgroupPlan plan);
+
+    /// <summary>
+    /// The directories <see cref="Create"/> would make for <paramref name="plan"/>, without making them: a run records
+    /// them (as pending) before it creates them, so that a later hctr can remove them if this one is killed between
+    /// the mkdir and the record of what it made.
+    /// </summary>
+    IReadOnlyList<string> Directories(CgroupPlan plan);
+
+    /// <summary>
+    /// Removes those of <paramref name="directories"/> that hold no process, with rmdir only (never a kill: a pending
+    /// directory may be another container's, whose Create won the name), waiting a little while exiting tasks are
+    /// still counted. True when none is left.
+    /// </summary>
+    bool RemoveIfEmpty(IReadOnlyList<string> directories);
 
     void AddProcess(IReadOnlyList<string> directories, int pid);
 

@@ -59,6 +59,47 @@ public sealed class ContainerRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Pending_cgroups_of_a_leftover_are_removed_if_empty_never_killed()
+    {
+        // Killed between its mkdirs and the state that names them as its own: the directories were only pending.
+        var cgroups = new RecordingCgroups();
+        string dir = Path.Combine(_root, "early");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "state"),
+            new ContainerState("early", int.MaxValue - 1, 1, 0, []) { PendingCgroupDirectories = ["/cg/pids/hctr-early", "/cg/devices/hctr-early"] }.Serialize());
+        Assert.Equal(1, new ContainerRunner(_root, cgroups).CleanLeftovers());
+        Assert.Empty(cgroups.Destroyed);
+        Assert.Equal(["/cg/pids/hctr-early", "/cg/devices/hctr-early"], cgroups.RemovedIfEmpty);
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public void A_leftover_whose_pending_cgroup_still_holds_processes_keeps_its_state_for_the_next_cleanup()
+    {
+        var cgroups = new RecordingCgroups { Empty = false };
+        string dir = Path.Combine(_root, "busy");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "state"),
+            new ContainerState("busy", int.MaxValue - 1, 1, 0, []) { PendingCgroupDirectories = ["/cg/pids/hctr-busy"] }.Serialize());
+        Assert.Equal(0, new ContainerRunner(_root, cgroups).CleanLeftovers());
+        Assert.Empty(cgroups.Destroyed);
+        Assert.True(File.Exists(Path.Combine(dir, "state")));
+    }
+
+    [Fact]
+    public void A_pending_cgroup_hctr_does_not_create_is_not_touched()
+    {
+        var cgroups = new RecordingCgroups();
+        string dir = Path.Combine(_root, "oddpending");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "state"),
+            new ContainerState("oddpending", int.MaxValue - 1, 1, 0, []) { PendingCgroupDirectories = ["/sys/fs/cgroup/pids"] }.Serialize());
+        Assert.Equal(0, new ContainerRunner(_root, cgroups).CleanLeftovers());
+        Assert.Empty(cgroups.RemovedIfEmpty);
+        Assert.True(File.Exists(Path.Combine(dir, "state")));
+    }
+
+    [Fact]
     public void A_leftover_state_in_a_directory_of_another_name_is_not_acted_on()
     {
         var cgroups = new RecordingCgroups();
@@ -86,7 +127,20 @@ public sealed class ContainerRunnerTests : IDisposable
     {
         public List<string> Destroyed { get; } = [];
 
+        public List<string> RemovedIfEmpty { get; } = [];
+
+        /// <summary>What RemoveIfEmpty answers: false stands for a pending directory with processes in it.</summary>
+        public bool Empty { get; init; } = true;
+
         public IReadOnlyList<string> Create(CgroupPlan plan) => [];
+
+        public IReadOnlyList<string> Directories(CgroupPlan plan) => [];
+
+        public bool RemoveIfEmpty(IReadOnlyList<string> directories)
+        {
+            RemovedIfEmpty.AddRange(directories);
+            return Empty;
+        }
 
         public void AddProcess(IReadOnlyList<string> directories, int pid)
         {

@@ -154,6 +154,35 @@ public sealed class RunImageTests(RunImageFixture fixture, ITestOutputHelper out
         Assert.Equal(0, next.ExitCode);
         Assert.DoesNotContain(dir, Mountinfo());
         Assert.False(Directory.Exists(dir));
+        Assert.Empty(CgroupDirectories(Path.GetFileName(dir)));
+    }
+
+    /// <summary>The cgroup directories named for container <paramref name="name"/> (hctr-NAME) that exist, in every
+    /// hierarchy this process (and so the hctr it starts) belongs to. The kill above lands right after the mount,
+    /// which is when the run creates its cgroups: it left them behind before runs recorded them before the mkdir.</summary>
+    private static List<string> CgroupDirectories(string name)
+    {
+        var found = new List<string>();
+        foreach (string line in File.ReadAllLines("/proc/self/cgroup"))
+        {
+            string[] f = line.Split(':', 3);
+            if (f.Length != 3)
+            {
+                continue;
+            }
+
+            foreach (string controller in f[1].Length == 0 ? ["unified"] : f[1].Split(','))
+            {
+                string hierarchy = controller.StartsWith("name=", StringComparison.Ordinal) ? controller[5..] : controller;
+                string candidate = Path.Combine("/sys/fs/cgroup", hierarchy, f[2].TrimStart('/'), "hctr-" + name);
+                if (Directory.Exists(candidate))
+                {
+                    found.Add(candidate);
+                }
+            }
+        }
+
+        return found;
     }
 
     /// <summary>
@@ -200,6 +229,7 @@ public sealed class RunImageTests(RunImageFixture fixture, ITestOutputHelper out
 
         Assert.DoesNotContain($" {dir}/rootfs ", Mountinfo());
         Assert.False(Directory.Exists(dir));
+        Assert.Empty(CgroupDirectories(Path.GetFileName(dir)));
         Assert.Matches(@"removed \d+ blobs, [1-9]\d* layers", gc.Stdout);
         Assert.DoesNotContain("kept", gc.Stdout);
     }

@@ -103,6 +103,32 @@ public sealed class CgroupV1ManagerTests
         Assert.True(sleeper.WaitForExit(5000));
     }
 
+    [Fact]
+    public void Directories_names_what_create_makes_and_remove_if_empty_never_kills()
+    {
+        if (!Directory.Exists("/sys/fs/cgroup/pids"))
+        {
+            return;
+        }
+
+        var manager = new CgroupV1Manager();
+        var plan = new CgroupPlan(CgroupLayout.V1, "hctr-unit-" + Guid.NewGuid().ToString("N")[..8], ["devices", "pids"], []);
+        var planned = manager.Directories(plan);
+        Assert.All(planned, d => Assert.False(Directory.Exists(d)));
+        var created = manager.Create(plan);
+        Assert.Equal(planned, created);
+
+        using var sleeper = System.Diagnostics.Process.Start("sleep", ["30"])!;
+        manager.AddProcess([created[1]], sleeper.Id);
+        Assert.False(manager.RemoveIfEmpty(created)); // pids holds the sleeper: left, and the sleeper lives
+        Assert.False(sleeper.HasExited);
+        Assert.True(Directory.Exists(created[1]));
+        Assert.False(Directory.Exists(created[0]), "the empty one (devices) is removed");
+        manager.Destroy(created);
+        Assert.True(sleeper.WaitForExit(5000));
+        Assert.True(manager.RemoveIfEmpty(created), "gone counts as removed");
+    }
+
     private static string Line(string procCgroup, string controller) =>
         procCgroup.Split('\n').Select(l => l.Split(':', 3)).Single(f => f.Length == 3 && f[1].Split(',').Contains(controller))[2];
 
