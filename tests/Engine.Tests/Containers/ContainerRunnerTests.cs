@@ -32,9 +32,7 @@ public sealed class ContainerRunnerTests : IDisposable
     public void A_pid_reused_by_another_process_does_not_keep_leftovers_alive()
     {
         var cgroups = new RecordingCgroups();
-        string dir = Path.Combine(_root, "reused");
-        Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "state"), new ContainerState("reused", Environment.ProcessId, 1, 7, ["/cg/hctr-reused"]).Serialize());
+        string dir = Leftover("reused", new ContainerState("reused", Environment.ProcessId, 1, 7, ["/cg/hctr-reused"]));
         Assert.Equal(1, new ContainerRunner(_root, cgroups).CleanLeftovers());
         Assert.Equal(["/cg/hctr-reused"], cgroups.Destroyed);
     }
@@ -50,9 +48,7 @@ public sealed class ContainerRunnerTests : IDisposable
     {
         // Destroying a cgroup SIGKILLs everything in it: a corrupt or edited state must not reach a controller's root.
         var cgroups = new RecordingCgroups();
-        string dir = Path.Combine(_root, "odd");
-        Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "state"), new ContainerState("odd", int.MaxValue - 1, 1, 5, ["/sys/fs/cgroup/memory/hctr-odd", cgroup]).Serialize());
+        string dir = Leftover("odd", new ContainerState("odd", int.MaxValue - 1, 1, 5, ["/sys/fs/cgroup/memory/hctr-odd", cgroup]));
         Assert.Equal(0, new ContainerRunner(_root, cgroups).CleanLeftovers());
         Assert.Empty(cgroups.Destroyed);
         Assert.True(File.Exists(Path.Combine(dir, "state")), "left for a human to look at");
@@ -63,10 +59,7 @@ public sealed class ContainerRunnerTests : IDisposable
     {
         // Killed between its mkdirs and the state that names them as its own: the directories were only pending.
         var cgroups = new RecordingCgroups();
-        string dir = Path.Combine(_root, "early");
-        Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "state"),
-            new ContainerState("early", int.MaxValue - 1, 1, 0, []) { PendingCgroupDirectories = ["/cg/pids/hctr-early", "/cg/devices/hctr-early"] }.Serialize());
+        string dir = Leftover("early", new ContainerState("early", int.MaxValue - 1, 1, 0, []) { PendingCgroupDirectories = ["/cg/pids/hctr-early", "/cg/devices/hctr-early"] });
         Assert.Equal(1, new ContainerRunner(_root, cgroups).CleanLeftovers());
         Assert.Empty(cgroups.Destroyed);
         Assert.Equal(["/cg/pids/hctr-early", "/cg/devices/hctr-early"], cgroups.RemovedIfEmpty);
@@ -77,10 +70,7 @@ public sealed class ContainerRunnerTests : IDisposable
     public void A_leftover_whose_pending_cgroup_still_holds_processes_keeps_its_state_for_the_next_cleanup()
     {
         var cgroups = new RecordingCgroups { Empty = false };
-        string dir = Path.Combine(_root, "busy");
-        Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "state"),
-            new ContainerState("busy", int.MaxValue - 1, 1, 0, []) { PendingCgroupDirectories = ["/cg/pids/hctr-busy"] }.Serialize());
+        string dir = Leftover("busy", new ContainerState("busy", int.MaxValue - 1, 1, 0, []) { PendingCgroupDirectories = ["/cg/pids/hctr-busy"] });
         Assert.Equal(0, new ContainerRunner(_root, cgroups).CleanLeftovers());
         Assert.Empty(cgroups.Destroyed);
         Assert.True(File.Exists(Path.Combine(dir, "state")));
@@ -90,10 +80,7 @@ public sealed class ContainerRunnerTests : IDisposable
     public void A_pending_cgroup_hctr_does_not_create_is_not_touched()
     {
         var cgroups = new RecordingCgroups();
-        string dir = Path.Combine(_root, "oddpending");
-        Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "state"),
-            new ContainerState("oddpending", int.MaxValue - 1, 1, 0, []) { PendingCgroupDirectories = ["/sys/fs/cgroup/pids"] }.Serialize());
+        string dir = Leftover("oddpending", new ContainerState("oddpending", int.MaxValue - 1, 1, 0, []) { PendingCgroupDirectories = ["/sys/fs/cgroup/pids"] });
         Assert.Equal(0, new ContainerRunner(_root, cgroups).CleanLeftovers());
         Assert.Empty(cgroups.RemovedIfEmpty);
         Assert.True(File.Exists(Path.Combine(dir, "state")));
@@ -103,9 +90,7 @@ public sealed class ContainerRunnerTests : IDisposable
     public void A_leftover_state_in_a_directory_of_another_name_is_not_acted_on()
     {
         var cgroups = new RecordingCgroups();
-        string dir = Path.Combine(_root, "moved");
-        Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "state"), new ContainerState("other", int.MaxValue - 1, 1, 5, ["/cg/hctr-other"]).Serialize());
+        string dir = Leftover("moved", new ContainerState("other", int.MaxValue - 1, 1, 5, ["/cg/hctr-other"]));
         Assert.Equal(0, new ContainerRunner(_root, cgroups).CleanLeftovers());
         Assert.Empty(cgroups.Destroyed);
     }
@@ -119,6 +104,14 @@ public sealed class ContainerRunnerTests : IDisposable
         Directory.SetLastWriteTimeUtc(ranges, DateTime.UtcNow.AddHours(-1));
         Assert.Equal(0, new ContainerRunner(_root, cgroups).CleanLeftovers());
         Assert.True(File.Exists(Path.Combine(ranges, "0")), "a running container's host id range stays claimed");
+    }
+
+    /// <summary>A container directory under the state root holding <paramref name="state"/>, as a dead hctr leaves it.</summary>
+    private string Leftover(string name, ContainerState state)
+    {
+        string dir = Directory.CreateDirectory(Path.Combine(_root, name)).FullName;
+        File.WriteAllText(Path.Combine(dir, "state"), state.Serialize());
+        return dir;
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
