@@ -25,8 +25,7 @@ public static class Launcher
         IReadOnlyList<string> cgroupDirs = [];
         if (plan.Cgroup.Controllers.Count > 0 || plan.Cgroup.Settings.Count > 0)
         {
-            options.OnCgroupsPlanned?.Invoke(options.Cgroups.Directories(plan.Cgroup));
-            cgroupDirs = options.Cgroups.Create(plan.Cgroup);
+            cgroupDirs = options.Cgroups.Create(plan.Cgroup, options.OnCgroupsPlanned);
         }
 
         LaunchResult result;

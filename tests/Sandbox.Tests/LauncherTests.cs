@@ -141,9 +141,7 @@ public sealed class LauncherTests(BusyboxRootfs rootfs) : IClassFixture<BusyboxR
 
     private sealed class MoveAfterClone(ICgroupManager inner) : ICgroupManager
     {
-        public IReadOnlyList<string> Create(CgroupPlan plan) => inner.Create(plan);
-
-        public IReadOnlyList<string> Directories(CgroupPlan plan) => inner.Directories(plan);
+        public IReadOnlyList<string> Create(CgroupPlan plan, Action<IReadOnlyList<string>>? beforeCreate = null) => inner.Create(plan, beforeCreate);
 
         public bool RemoveIfEmpty(IReadOnlyList<string> directories) => inner.RemoveIfEmpty(directories);
 
@@ -158,9 +156,7 @@ public sealed class LauncherTests(BusyboxRootfs rootfs) : IClassFixture<BusyboxR
 
     private sealed class SlowMove(ICgroupManager inner) : ICgroupManager
     {
-        public IReadOnlyList<string> Create(CgroupPlan plan) => inner.Create(plan);
-
-        public IReadOnlyList<string> Directories(CgroupPlan plan) => inner.Directories(plan);
+        public IReadOnlyList<string> Create(CgroupPlan plan, Action<IReadOnlyList<string>>? beforeCreate = null) => inner.Create(plan, beforeCreate);
 
         public bool RemoveIfEmpty(IReadOnlyList<string> directories) => inner.RemoveIfEmpty(directories);
 

@@ -97,8 +97,7 @@ public sealed class ContainerRunner(string stateRoot, ICgroupManager cgroups)
         state.Id == directoryName
         && state.CgroupDirectories.Concat(state.PendingCgroupDirectories).All(d =>
             Path.IsPathFullyQualified(d) && Path.GetFullPath(d) == d && !d.EndsWith('/')
-            && Path.GetFileName(d) is { } name && name.StartsWith(PlanBinder.CgroupPrefix, StringComparison.Ordinal)
-            && PlanBinder.IsValidContainerId(name[PlanBinder.CgroupPrefix.Length..]));
+            && PlanBinder.IsValidCgroupName(Path.GetFileName(d)));
 
     /// <summary>The container's state directory; an image rootfs is mounted at <c>rootfs</c> inside it.</summary>
     public string ContainerDir(string id) => Path.Combine(stateRoot, id);

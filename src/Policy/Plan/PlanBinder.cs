@@ -23,6 +23,11 @@ public static class PlanBinder
         id.Length is > 0 and <= 128 && id is not ("." or "..")
         && id.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.');
 
+    /// <summary><c>hctr-NAME</c>, NAME a valid container id: the only cgroup names hctr creates (and so the only ones
+    /// it may later kill and remove). The compiler writes <c>hctr-ID</c>; a plan run as written may choose NAME.</summary>
+    public static bool IsValidCgroupName(string name) =>
+        name.StartsWith(CgroupPrefix, StringComparison.Ordinal) && IsValidContainerId(name[CgroupPrefix.Length..]);
+
     /// <summary>
     /// The plan for container <paramref name="id"/> whose root filesystem is <paramref name="rootfsPath"/>;
     /// throws <see cref="ArgumentException"/> for an invalid id.

@@ -16,7 +16,7 @@ internal static class CgroupFiles
     /// </summary>
     public static void CheckName(string name)
     {
-        if (!name.StartsWith(PlanBinder.CgroupPrefix, StringComparison.Ordinal) || !PlanBinder.IsValidContainerId(name[PlanBinder.CgroupPrefix.Length..]))
+        if (!PlanBinder.IsValidCgroupName(name))
         {
             throw new ArgumentException($"the plan's cgroup name '{name}' must be {PlanBinder.CgroupPrefix}NAME, NAME 1-128 characters of [A-Za-z0-9_.-]");
         }
@@ -100,17 +100,7 @@ internal static class CgroupFiles
         bool all = true;
         foreach (string dir in directories.Reverse())
         {
-            var deadline = Environment.TickCount64 + 1000;
-            while (FileCalls.rmdir(dir) != 0 && Errno.Last != Errno.ENOENT)
-            {
-                if (Errno.Last != Errno.EBUSY || Environment.TickCount64 > deadline)
-                {
-                    all = false;
-                    break;
-                }
-
-                Thread.Sleep(10);
-            }
+            all &= RemoveRetryingBusy(dir, timeoutMs: 1000) == 0;
         }
 
         return all;
@@ -134,8 +124,7 @@ internal static class CgroupFiles
         }
 
         string procs = Path.Combine(dir, procsFile);
-        var deadline = Environment.TickCount64 + 5000;
-        while (true)
+        int errno = RemoveRetryingBusy(dir, timeoutMs: 5000, beforeEachTry: () =>
         {
             foreach (string pid in File.Exists(procs) ? File.ReadAllLines(procs) : [])
             {
@@ -149,15 +138,31 @@ internal static class CgroupFiles
                     ProcessCalls.kill(n, ProcessCalls.SIGKILL);
                 }
             }
+        });
+        if (errno != 0)
+        {
+            throw new SyscallException("rmdir", errno, dir);
+        }
+    }
 
+    /// <summary>rmdir, retried every 5 ms while the kernel still counts exiting tasks (EBUSY), for up to
+    /// <paramref name="timeoutMs"/>; <paramref name="beforeEachTry"/> runs before every attempt. 0 once the directory
+    /// is gone (ENOENT counts), else the errno of the last attempt.</summary>
+    private static int RemoveRetryingBusy(string dir, long timeoutMs, Action? beforeEachTry = null)
+    {
+        var deadline = Environment.TickCount64 + timeoutMs;
+        while (true)
+        {
+            beforeEachTry?.Invoke();
             if (FileCalls.rmdir(dir) == 0 || Errno.Last == Errno.ENOENT)
             {
-                return;
+                return 0;
             }
 
-            if (Errno.Last != Errno.EBUSY || Environment.TickCount64 > deadline)
+            int errno = Errno.Last;
+            if (errno != Errno.EBUSY || Environment.TickCount64 > deadline)
             {
-                throw new SyscallException("rmdir", Errno.Last, dir);
+                return errno;
             }
 
             Thread.Sleep(5);

@@ -9,11 +9,10 @@ namespace Hctr.Sandbox.Cgroups;
 /// </summary>
 public sealed class CgroupV1Manager(string root = "/sys/fs/cgroup", string procSelfCgroup = "/proc/self/cgroup") : ICgroupManager
 {
-    public IReadOnlyList<string> Directories(CgroupPlan plan) => [.. Layout(plan).Where(d => d.Own).Select(d => d.Dir).Distinct()];
-
-    public IReadOnlyList<string> Create(CgroupPlan plan)
+    public IReadOnlyList<string> Create(CgroupPlan plan, Action<IReadOnlyList<string>>? beforeCreate = null)
     {
         var layout = Layout(plan);
+        beforeCreate?.Invoke([.. layout.Where(d => d.Own).Select(d => d.Dir)]);
         var dirs = new Dictionary<string, string>(StringComparer.Ordinal);
         var created = new List<string>();
         try

@@ -13,15 +13,9 @@ public sealed class CgroupV2Manager(string root = "/sys/fs/cgroup", string procS
     /// in for the kernel there and provides the interface files a real cgroupfs directory is born with.</summary>
     internal Action<string>? KernelFilesForTest { get; init; }
 
-    public IReadOnlyList<string> Directories(CgroupPlan plan)
-    {
-        CgroupFiles.CheckName(plan.Name);
-        return [Path.Combine(root, (CgroupFiles.SelfCgroups(procSelfCgroup).GetValueOrDefault("") ?? "/").TrimStart('/'), plan.Name)];
-    }
-
     public bool RemoveIfEmpty(IReadOnlyList<string> directories) => CgroupFiles.RemoveIfEmpty(directories);
 
-    public IReadOnlyList<string> Create(CgroupPlan plan)
+    public IReadOnlyList<string> Create(CgroupPlan plan, Action<IReadOnlyList<string>>? beforeCreate = null)
     {
         if (plan.Layout != CgroupLayout.V2)
         {
@@ -42,6 +36,7 @@ public sealed class CgroupV2Manager(string root = "/sys/fs/cgroup", string procS
         }
 
         string dir = Path.Combine(parent, plan.Name);
+        beforeCreate?.Invoke([dir]);
         CgroupFiles.CreateExclusive(dir);
         try
         {

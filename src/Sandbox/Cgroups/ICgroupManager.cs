@@ -5,16 +5,13 @@ namespace Hctr.Sandbox.Cgroups;
 /// <summary>Creates a container's cgroup(s), applies the plan's settings, adds processes, and removes them.</summary>
 public interface ICgroupManager
 {
-    /// <summary>Creates the directories and writes every setting, in plan order. Returns the created directories.
-    /// Fails if one exists: a container never joins a cgroup it did not create.</summary>
-    IReadOnlyList<string> Create(CgroupPlan plan);
-
     /// <summary>
-    /// The directories <see cref="Create"/> would make for <paramref name="plan"/>, without making them: a run records
-    /// them (as pending) before it creates them, so that a later hctr can remove them if this one is killed between
-    /// the mkdir and the record of what it made.
+    /// Creates the directories and writes every setting, in plan order. Returns the created directories. Fails if
+    /// one exists: a container never joins a cgroup it did not create. <paramref name="beforeCreate"/>, when given,
+    /// gets the directories before the first mkdir: a run records them (as pending) so that a later hctr can remove
+    /// them if this one is killed between the mkdir and the record of what it made.
     /// </summary>
-    IReadOnlyList<string> Directories(CgroupPlan plan);
+    IReadOnlyList<string> Create(CgroupPlan plan, Action<IReadOnlyList<string>>? beforeCreate = null);
 
     /// <summary>
     /// Removes those of <paramref name="directories"/> that hold no process, with rmdir only (never a kill: a pending

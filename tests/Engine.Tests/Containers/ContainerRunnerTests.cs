@@ -125,9 +125,7 @@ public sealed class ContainerRunnerTests : IDisposable
         /// <summary>What RemoveIfEmpty answers: false stands for a pending directory with processes in it.</summary>
         public bool Empty { get; init; } = true;
 
-        public IReadOnlyList<string> Create(CgroupPlan plan) => [];
-
-        public IReadOnlyList<string> Directories(CgroupPlan plan) => [];
+        public IReadOnlyList<string> Create(CgroupPlan plan, Action<IReadOnlyList<string>>? beforeCreate = null) => [];
 
         public bool RemoveIfEmpty(IReadOnlyList<string> directories)
         {

@@ -104,7 +104,7 @@ public sealed class CgroupV1ManagerTests
     }
 
     [Fact]
-    public void Directories_names_what_create_makes_and_remove_if_empty_never_kills()
+    public void Create_names_its_directories_before_making_them_and_remove_if_empty_never_kills()
     {
         if (!Directory.Exists("/sys/fs/cgroup/pids"))
         {
@@ -113,9 +113,12 @@ public sealed class CgroupV1ManagerTests
 
         var manager = new CgroupV1Manager();
         var plan = new CgroupPlan(CgroupLayout.V1, "hctr-unit-" + Guid.NewGuid().ToString("N")[..8], ["devices", "pids"], []);
-        var planned = manager.Directories(plan);
-        Assert.All(planned, d => Assert.False(Directory.Exists(d)));
-        var created = manager.Create(plan);
+        IReadOnlyList<string> planned = [];
+        var created = manager.Create(plan, dirs =>
+        {
+            planned = dirs;
+            Assert.All(dirs, d => Assert.False(Directory.Exists(d))); // named before the first mkdir
+        });
         Assert.Equal(planned, created);
 
         using var sleeper = System.Diagnostics.Process.Start("sleep", ["30"])!;

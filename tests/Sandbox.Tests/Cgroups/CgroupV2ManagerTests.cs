@@ -27,9 +27,11 @@ public sealed class CgroupV2ManagerTests : IDisposable
         var plan = new CgroupPlan(CgroupLayout.V2, "hctr-c1", ["memory", "pids"],
             [new CgroupSetting("", "memory.max", "67108864", TestPlans.At(1)), new CgroupSetting("", "pids.max", "64", TestPlans.At(2))]);
 
-        var dirs = manager.Create(plan);
+        IReadOnlyList<string>? planned = null;
+        var dirs = manager.Create(plan, d => planned = Directory.Exists(dir) ? ["made too early"] : d);
         manager.AddProcess(dirs, 4242);
 
+        Assert.Equal([dir], planned);
         Assert.Equal([dir], dirs);
         Assert.Equal("+memory +pids", File.ReadAllText(Path.Combine(self, "cgroup.subtree_control")));
         Assert.Equal("67108864", File.ReadAllText(Path.Combine(dir, "memory.max")));
